@@ -1,0 +1,323 @@
+//! The command line: clap derive structs, and the glue from a command to the library and
+//! from its result to an exit code (0 clean or warnings, 1 errors, 2 usage or I/O).
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::diag::{self, Diagnostic, Severity};
+use crate::load;
+use crate::model::Date;
+use crate::rules::LINTS;
+
+const AFTER_HELP: &str = "\
+Examples:
+  hysbys check                         check the project in this folder
+  hysbys check --format github         annotations for a GitHub Actions job
+  hysbys build                         build the site into output/
+  hysbys explain missing-lawful-basis  what a lint means and how to fix it
+  hysbys init --root my-notices        start a new project
+
+Exit status: 0 clean or warnings only; 1 errors found (or warnings with --deny-warnings);
+2 usage or I/O error.";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "hysbys",
+    version,
+    about = "Compile bilingual (English/Welsh) UK GDPR privacy notices from YAML",
+    long_about = "hysbys checks privacy notices written as structured YAML for completeness and \
+legal consistency (UK GDPR, DPA 2018 as amended by the Data (Use and Access) Act 2025), builds \
+them into an accessible bilingual English/Welsh static site, and publishes a machine-readable \
+register.",
+    after_help = AFTER_HELP
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// rustc-style, on standard error
+    Human,
+    /// one JSON object on standard output
+    Json,
+    /// SARIF 2.1.0 on standard output
+    Sarif,
+    /// GitHub Actions workflow commands on standard output
+    Github,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct Common {
+    /// The project folder (holding hysbys.toml and notices/)
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub common: Common,
+    /// Output format of the diagnostics
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// Exit with status 1 when there are warnings
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// The date `review-overdue` compares with (default: today in Europe/London, or SOURCE_DATE_EPOCH)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub today: Option<Date>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// a notice file, notices/<id>.yaml
+    Notice,
+    /// the organisation file, notices/_organisation.yaml
+    Organisation,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check every notice and report problems with file:line:column
+    #[command(after_help = "Examples:\n  hysbys check\n  hysbys check --format json > diagnostics.json\n  hysbys check --format sarif > hysbys.sarif\n  hysbys check --format github --deny-warnings\n  hysbys check --today 2027-01-01   # pretend it is that day for review-overdue")]
+    Check(CheckArgs),
+    /// Explain a lint: why it matters, the law behind it, a bad and a good example
+    #[command(after_help = "Examples:\n  hysbys explain missing-lawful-basis\n  hysbys explain --list")]
+    Explain {
+        /// The lint's name, as printed in diagnostics
+        lint: Option<String>,
+        /// List every lint with its default level
+        #[arg(long, conflicts_with = "lint")]
+        list: bool,
+    },
+    /// Print the JSON Schema (2020-12) of the notice or organisation files, for editors
+    #[command(after_help = "Examples:\n  hysbys schema > notice.schema.json\n  hysbys schema organisation > organisation.schema.json\n\nWith yaml-language-server (VS Code's YAML extension, Neovim, Helix), put\n  # yaml-language-server: $schema=../notice.schema.json\nat the top of a notice for completion and hover help.")]
+    Schema {
+        /// Which file's schema
+        #[arg(value_enum, default_value = "notice")]
+        kind: SchemaKind,
+    },
+    /// Create a new project that passes `check`, in English and Welsh
+    #[command(after_help = "Examples:\n  hysbys init\n  hysbys init --root my-notices\n\nNever overwrites: an existing file is left alone and reported.")]
+    Init {
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Create a notice skeleton at notices/<ID>.yaml
+    #[command(after_help = "Examples:\n  hysbys new housing-benefit\n\nNever overwrites an existing notice.")]
+    New {
+        /// The notice id: lower-case letters, digits and hyphens
+        id: String,
+        #[command(flatten)]
+        common: Common,
+    },
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    s.parse::<Date>()
+        .map_err(|e| format!("`{s}` is not a date (YYYY-MM-DD): {e}"))
+}
+
+fn use_color() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+}
+
+/// Print diagnostics in a format; returns the exit code they call for.
+pub fn report(
+    diags: &[Diagnostic],
+    project: &crate::Project,
+    format: Format,
+    deny_warnings: bool,
+) -> ExitCode {
+    let c = diag::count(diags);
+    let out = match format {
+        Format::Human => {
+            let mut s = diag::human::render(diags, &project.sources, use_color());
+            s.push_str(&diag::human::summary(project.notices.len(), c.errors, c.warnings));
+            s.push('\n');
+            let _ = std::io::stderr().write_all(s.as_bytes());
+            String::new()
+        }
+        Format::Json => diag::json::render(diags, &project.sources),
+        Format::Sarif => diag::sarif::render(diags, &project.sources),
+        Format::Github => diag::github::render(diags, &project.sources),
+    };
+    let _ = std::io::stdout().write_all(out.as_bytes());
+    exit_code(diags, deny_warnings)
+}
+
+pub fn exit_code(diags: &[Diagnostic], deny_warnings: bool) -> ExitCode {
+    if diags.iter().any(|d| d.lint == "io-error") {
+        return ExitCode::from(2);
+    }
+    let c = diag::count(diags);
+    if c.errors > 0 || (deny_warnings && c.warnings > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn fail(msg: impl std::fmt::Display) -> ExitCode {
+    eprintln!("error: {msg}");
+    ExitCode::from(2)
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
+    run(cli)
+}
+
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Command::Check(a) => {
+            let opts = load::Options { today: a.today };
+            match crate::check(&a.common.root, &opts) {
+                Ok((project, diags)) => report(&diags, &project, a.format, a.deny_warnings),
+                Err(e) => fail(e),
+            }
+        }
+        Command::Explain { lint, list } => explain(lint.as_deref(), list),
+        Command::Schema { kind } => {
+            let s = match kind {
+                SchemaKind::Notice => crate::schema::NOTICE,
+                SchemaKind::Organisation => crate::schema::ORGANISATION,
+            };
+            print!("{s}");
+            ExitCode::SUCCESS
+        }
+        Command::Init { common } => scaffold(&common.root, &crate::scaffold::init_files(crate::today())),
+        Command::New { id, common } => {
+            if !crate::load::convert::is_id(&id) {
+                return fail(format!(
+                    "`{id}` is not a notice id: use lower-case letters, digits and hyphens, e.g. `housing-benefit`"
+                ));
+            }
+            if !common.root.join("notices").is_dir() {
+                return fail(format!(
+                    "{} has no notices/ folder: run `hysbys init` first",
+                    common.root.display()
+                ));
+            }
+            let dir = common.root.join("notices");
+            for ext in ["yaml", "yml"] {
+                if let Some(existing) = find_notice(&dir, &id, ext) {
+                    return fail(format!("a notice with the id `{id}` already exists: {}", existing.display()));
+                }
+            }
+            scaffold(&common.root, &[(format!("notices/{id}.yaml"), crate::scaffold::notice(&id, crate::today()))])
+        }
+    }
+}
+
+fn find_notice(dir: &Path, id: &str, ext: &str) -> Option<PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .find(|e| e.file_type().is_file() && e.file_name().to_string_lossy() == format!("{id}.{ext}"))
+        .map(|e| e.path().to_path_buf())
+}
+
+/// Write files that do not exist yet; never overwrite.
+fn scaffold(root: &Path, files: &[(String, String)]) -> ExitCode {
+    let mut skipped = 0;
+    for (rel, content) in files {
+        let path = root.join(rel);
+        if path.exists() {
+            eprintln!("warning: {} exists; left as it is", path.display());
+            skipped += 1;
+            continue;
+        }
+        if let Some(parent) = path.parent() {
+            if let Err(e) = std::fs::create_dir_all(parent) {
+                return fail(format!("cannot create {}: {e}", parent.display()));
+            }
+        }
+        let written = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .and_then(|mut f| f.write_all(content.as_bytes()));
+        if let Err(e) = written {
+            return fail(format!("cannot write {}: {e}", path.display()));
+        }
+        eprintln!("     Created {}", path.display());
+    }
+    if skipped == files.len() && !files.is_empty() {
+        return fail("nothing written: every file already exists");
+    }
+    ExitCode::SUCCESS
+}
+
+fn explain(lint: Option<&str>, list: bool) -> ExitCode {
+    if list || lint.is_none() {
+        let mut s = String::new();
+        for l in LINTS {
+            let level = l.default.map_or("error (always)", |d| match d.severity() {
+                Some(Severity::Error) => "error",
+                Some(Severity::Warning) => "warning",
+                None => "allow",
+            });
+            s.push_str(&format!("{:<40} {:<15} {}\n", l.name, level, l.summary));
+        }
+        print!("{s}");
+        return ExitCode::SUCCESS;
+    }
+    let name = lint.unwrap_or_default();
+    match crate::rules::lint(name) {
+        Some(l) => {
+            let level = match l.default {
+                None => "always an error (cannot be configured)".to_owned(),
+                Some(d) => format!("{} by default; set it in [lints] as \"allow\", \"warn\" or \"deny\"", match d.severity() {
+                    Some(Severity::Error) => "error",
+                    Some(Severity::Warning) => "warning",
+                    None => "allowed",
+                }),
+            };
+            let indent = |s: &str| s.lines().map(|l| format!("    {l}\n")).collect::<String>();
+            print!(
+                "{}: {}\n\nLevel: {level}\n\n{}\n\nExample that triggers it:\n\n{}\nFixed:\n\n{}",
+                l.name,
+                l.summary,
+                textwrap(l.explanation, 88),
+                indent(l.bad),
+                indent(l.good)
+            );
+            ExitCode::SUCCESS
+        }
+        None => {
+            let hint = diag::did_you_mean(name, LINTS.iter().map(|l| l.name))
+                .map(|s| format!("; did you mean `{s}`?"))
+                .unwrap_or_default();
+            fail(format!("no lint is called `{name}`{hint} (see `hysbys explain --list`)"))
+        }
+    }
+}
+
+fn textwrap(s: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = 0;
+    for word in s.split_whitespace() {
+        if line > 0 && line + 1 + word.chars().count() > width {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(word);
+        line += word.chars().count();
+    }
+    out
+}

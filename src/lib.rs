@@ -1,0 +1,62 @@
+//! hysbys: compile bilingual UK GDPR privacy notices.
+//!
+//! The pipeline, one stage a module: [`load`] (files → spanned YAML → model, references
+//! resolved) → [`rules`] (lints over the model) → [`render`] (view models → HTML through
+//! Tera and Fluent) → [`emit`] (the output folder, written atomically, and the register).
+//! [`cli`] parses arguments and calls these; `main` maps the result to an exit code.
+
+pub mod cli;
+pub mod config;
+pub mod diag;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod rules;
+pub mod scaffold;
+pub mod schema;
+
+use std::path::PathBuf;
+
+use config::Config;
+use diag::Diagnostic;
+use load::Sources;
+use model::{Date, Notice, Organisation};
+
+/// A loaded project: what every later stage reads.
+#[derive(Debug)]
+pub struct Project {
+    pub root: PathBuf,
+    pub config: Config,
+    pub sources: Sources,
+    pub org: Option<Organisation>,
+    /// Sorted by id.
+    pub notices: Vec<Notice>,
+    /// Which organisation catalogue entries some notice uses.
+    pub used: load::resolve::Used,
+    /// "Today" for `review-overdue`: `--today`, `SOURCE_DATE_EPOCH` or the Europe/London date.
+    pub today: Date,
+    /// Diagnostics found while loading (the always-error lints).
+    pub load_diagnostics: Vec<Diagnostic>,
+}
+
+/// Load a project and run every check: the diagnostics, sorted, with `[lints]` applied.
+pub fn check(root: &std::path::Path, opts: &load::Options) -> Result<(Project, Vec<Diagnostic>), load::LoadError> {
+    let mut project = load::load(root, opts)?;
+    let mut diags = std::mem::take(&mut project.load_diagnostics);
+    rules::check(&project, &mut diags);
+    rules::finish(&project, &mut diags);
+    Ok((project, diags))
+}
+
+/// Today's date in Europe/London, or from `SOURCE_DATE_EPOCH` for reproducible builds.
+pub fn today() -> Date {
+    let ts = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|s| jiff::Timestamp::from_second(s).ok())
+        .unwrap_or_else(jiff::Timestamp::now);
+    match ts.in_tz("Europe/London") {
+        Ok(z) => z.date(),
+        Err(_) => ts.to_zoned_datetime(jiff::tz::TimeZone::UTC).date(),
+    }
+}

@@ -1,0 +1,362 @@
+//! Loading a project: reading `hysbys.toml`, walking `notices/`, reading each file (UTF-8,
+//! BOM, size limit), parsing YAML with spans, reading the model's types and resolving
+//! references. Files are parsed in parallel; results keep bytewise path order.
+
+pub mod convert;
+pub mod resolve;
+pub mod sources;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+pub use sources::Sources;
+use yaml::{Limits, Pos, ProblemKind};
+
+use crate::config::{self, Config};
+use crate::diag::Diagnostic;
+use crate::model::{FileId, Lang, Notice, Organisation};
+use crate::Project;
+
+/// The most notices a project may hold.
+pub const MAX_NOTICES: usize = 100_000;
+
+/// What the load found that is not a diagnostic in a file: a problem with the project as a
+/// whole, for exit status 2.
+#[derive(Debug)]
+pub enum LoadError {
+    /// `--root` does not exist or is not a folder.
+    Root(String),
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::Root(s) => f.write_str(s),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Read a file as text: io-error, limit-exceeded or parse-error (invalid UTF-8) on failure.
+fn read_text(path: &Path, file: FileId, limits: &Limits, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    let at1 = Pos { line: 1, col: 1, index: 0, len: 1 };
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => {
+            diags.push(Diagnostic::new("io-error", file, at1, format!("cannot read this file: {e}")));
+            return None;
+        }
+    };
+    if meta.is_dir() {
+        diags.push(
+            Diagnostic::new("io-error", file, at1, "this path is a folder, not a file")
+                .help("rename the folder so that it does not end in .yaml or .yml"),
+        );
+        return None;
+    }
+    if meta.len() > limits.max_file_bytes as u64 {
+        diags.push(
+            Diagnostic::new(
+                "limit-exceeded",
+                file,
+                at1,
+                format!("the file is {} bytes; the limit is {} bytes", meta.len(), limits.max_file_bytes),
+            )
+            .help("split the notice into several notices"),
+        );
+        return None;
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(Diagnostic::new("io-error", file, at1, format!("cannot read this file: {e}")));
+            return None;
+        }
+    };
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Some(s.to_owned()),
+        Err(e) => {
+            let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or("");
+            let pos = config::pos_at(good, good.len(), 0);
+            diags.push(
+                Diagnostic::new("parse-error", file, pos, "the file is not valid UTF-8")
+                    .label("invalid byte here")
+                    .help("save the file as UTF-8"),
+            );
+            None
+        }
+    }
+}
+
+/// Parse and read one YAML file's root node, pushing YAML problems as diagnostics.
+fn parse_yaml(text: &str, file: FileId, limits: &Limits, diags: &mut Vec<Diagnostic>) -> Option<yaml::Node> {
+    let parsed = yaml::parse(text, limits);
+    for p in parsed.problems {
+        let lint = match p.kind {
+            ProblemKind::Parse => "parse-error",
+            ProblemKind::DuplicateKey => "duplicate-key",
+            ProblemKind::Limit => "limit-exceeded",
+        };
+        let mut d = Diagnostic::new(lint, file, p.pos, p.message);
+        if p.kind == ProblemKind::DuplicateKey {
+            d = d.label("second occurrence").help("remove one of the two, or merge their values");
+        }
+        diags.push(d);
+    }
+    let root = parsed.root?;
+    if matches!(root.value, yaml::Value::Null) {
+        diags.push(
+            Diagnostic::new("missing-field", file, Pos { line: 1, col: 1, index: 0, len: 1 }, "the file is empty")
+                .help("run `hysbys new <id>` for a notice skeleton"),
+        );
+        return None;
+    }
+    Some(root)
+}
+
+struct Found {
+    rel: String,
+    abs: PathBuf,
+    /// The notice id (file stem), when this is a notice.
+    stem: String,
+    organisation: bool,
+}
+
+fn rel_path(root: &Path, p: &Path) -> String {
+    let r = p.strip_prefix(root).unwrap_or(p);
+    r.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Walk `notices/`: `.yaml`/`.yml` files not under a `_` name, plus the organisation file.
+fn walk(root: &Path, sources: &mut Sources, diags: &mut Vec<Diagnostic>) -> Vec<Found> {
+    let dir = root.join("notices");
+    let canon_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut found = Vec::new();
+    let walker = walkdir::WalkDir::new(&dir)
+        .follow_links(true)
+        .min_depth(1)
+        .into_iter()
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            // `_` folders are not notices; hidden folders (.git, editor state) are skipped.
+            !(e.file_type().is_dir() && (name.starts_with('_') || name.starts_with('.')))
+        });
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().map_or_else(|| "notices".to_owned(), |p| rel_path(root, p));
+                let id = sources.add(path, String::new());
+                let why = if e.loop_ancestor().is_some() {
+                    "a symbolic link here loops back to a folder above it".to_owned()
+                } else {
+                    e.to_string()
+                };
+                diags.push(Diagnostic::new("io-error", id, Pos { line: 1, col: 1, index: 0, len: 1 }, format!("cannot read: {why}")));
+                continue;
+            }
+        };
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let (stem, ext) = match name.rsplit_once('.') {
+            Some((s, e)) => (s.to_owned(), e),
+            None => continue,
+        };
+        if ext != "yaml" && ext != "yml" {
+            continue;
+        }
+        let rel = rel_path(root, entry.path());
+        if entry.path_is_symlink() {
+            let inside = std::fs::canonicalize(entry.path()).is_ok_and(|c| c.starts_with(&canon_root));
+            if !inside {
+                let id = sources.add(rel, String::new());
+                diags.push(Diagnostic::new(
+                    "io-error",
+                    id,
+                    Pos { line: 1, col: 1, index: 0, len: 1 },
+                    "this symbolic link leads outside the project; it is not followed",
+                ));
+                continue;
+            }
+        }
+        let organisation = entry.depth() == 1 && stem == "_organisation";
+        if stem.starts_with('_') && !organisation {
+            continue;
+        }
+        found.push(Found {
+            rel,
+            abs: entry.path().to_path_buf(),
+            stem,
+            organisation,
+        });
+    }
+    found.sort_by(|a, b| a.rel.as_bytes().cmp(b.rel.as_bytes()));
+    found
+}
+
+/// Options that change what a load sees.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub today: Option<crate::model::Date>,
+}
+
+/// Load a project: everything that can be read, with every problem found on the way.
+pub fn load(root: &Path, opts: &Options) -> Result<Project, LoadError> {
+    if !root.is_dir() {
+        return Err(LoadError::Root(format!("{} is not a folder", root.display())));
+    }
+    let limits = Limits::default();
+    let mut sources = Sources::default();
+    let mut diags = Vec::new();
+
+    let config_path = root.join("hysbys.toml");
+    let config = if config_path.exists() {
+        let id = sources.add("hysbys.toml".into(), String::new());
+        match read_text(&config_path, id, &limits, &mut diags) {
+            Some(text) => {
+                let c = config::parse(id, &text, &mut diags);
+                sources.set_text(id, text);
+                c
+            }
+            None => Config::default(),
+        }
+    } else {
+        Config::default()
+    };
+    let langs: Vec<Lang> = config.languages.clone();
+
+    let notices_dir = root.join("notices");
+    let mut found = Vec::new();
+    if notices_dir.is_dir() {
+        found = walk(root, &mut sources, &mut diags);
+    } else {
+        let id = sources.add("notices".into(), String::new());
+        diags.push(
+            Diagnostic::new("io-error", id, Pos { line: 1, col: 1, index: 0, len: 1 }, "there is no notices/ folder")
+                .help("run `hysbys init` to start a project, or pass `--root` to point at one"),
+        );
+    }
+
+    // The organisation file: exactly one of .yaml/.yml.
+    let orgs: Vec<&Found> = found.iter().filter(|f| f.organisation).collect();
+    let mut org: Option<Organisation> = None;
+    if let Some(first) = orgs.first() {
+        let id = sources.add(first.rel.clone(), String::new());
+        if let Some(text) = read_text(&first.abs, id, &limits, &mut diags) {
+            let mut local = Vec::new();
+            if let Some(node) = parse_yaml(&text, id, &limits, &mut local) {
+                let mut cx = convert::Cx {
+                    file: id,
+                    langs: &langs,
+                    diags: &mut local,
+                };
+                org = convert::organisation(&mut cx, &node);
+            }
+            diags.append(&mut local);
+            sources.set_text(id, text);
+        }
+        for extra in orgs.iter().skip(1) {
+            let id = sources.add(extra.rel.clone(), String::new());
+            diags.push(
+                Diagnostic::new("duplicate-id", id, Pos { line: 1, col: 1, index: 0, len: 1 }, "there are two organisation files")
+                    .help("keep one of _organisation.yaml and _organisation.yml"),
+            );
+        }
+    } else if notices_dir.is_dir() {
+        let id = sources.add("notices/_organisation.yaml".into(), String::new());
+        diags.push(
+            Diagnostic::new("missing-field", id, Pos { line: 1, col: 1, index: 0, len: 1 }, "there is no notices/_organisation.yaml")
+                .help("describe the controller in notices/_organisation.yaml (`hysbys init` writes one)"),
+        );
+    }
+    if let Some(o) = &org {
+        resolve::organisation(o, &mut diags);
+    }
+
+    // Notices: ids valid and unique; then parse in parallel.
+    let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut jobs: Vec<(FileId, &Found)> = Vec::new();
+    for f in found.iter().filter(|f| !f.organisation) {
+        let id = sources.add(f.rel.clone(), String::new());
+        let at1 = Pos { line: 1, col: 1, index: 0, len: 1 };
+        if !convert::is_id(&f.stem) {
+            diags.push(
+                Diagnostic::new("invalid-id", id, at1, format!("`{}` is not a valid notice id; the file is skipped", f.stem))
+                    .help("name notice files in lower-case letters, digits and hyphens, e.g. `housing-benefit.yaml`"),
+            );
+            continue;
+        }
+        if let Some(other) = seen.get(&f.stem) {
+            diags.push(
+                Diagnostic::new("duplicate-id", id, at1, format!("the notice id `{}` is already used by {other}", f.stem))
+                    .help("notice ids are file stems and must be unique across notices/"),
+            );
+            continue;
+        }
+        if jobs.len() >= MAX_NOTICES {
+            diags.push(Diagnostic::new(
+                "limit-exceeded",
+                id,
+                at1,
+                format!("the project has more than {MAX_NOTICES} notices; the rest are not read"),
+            ));
+            break;
+        }
+        seen.insert(f.stem.clone(), f.rel.clone());
+        jobs.push((id, f));
+    }
+
+    let parsed: Vec<(FileId, String, Option<convert::RawNotice>, Vec<Diagnostic>)> = jobs
+        .par_iter()
+        .map(|(id, f)| {
+            let mut local = Vec::new();
+            let Some(text) = read_text(&f.abs, *id, &limits, &mut local) else {
+                return (*id, String::new(), None, local);
+            };
+            let raw = parse_yaml(&text, *id, &limits, &mut local).and_then(|node| {
+                let mut cx = convert::Cx {
+                    file: *id,
+                    langs: &langs,
+                    diags: &mut local,
+                };
+                convert::notice(&mut cx, &f.stem, &node)
+            });
+            (*id, text, raw, local)
+        })
+        .collect();
+
+    let mut used = resolve::Used {
+        recipients: vec![false; org.as_ref().map_or(0, |o| o.recipients.len())],
+        retention: vec![false; org.as_ref().map_or(0, |o| o.retention.len())],
+    };
+    let mut notices: Vec<Notice> = Vec::with_capacity(parsed.len());
+    for (id, text, raw, mut local) in parsed {
+        sources.set_text(id, text);
+        diags.append(&mut local);
+        if let Some(raw) = raw {
+            notices.push(resolve::notice(raw, org.as_ref(), &mut diags, &mut used));
+        }
+    }
+    notices.sort_by(|a, b| a.id.cmp(&b.id));
+
+    let today = opts.today.unwrap_or_else(crate::today);
+    Ok(Project {
+        root: root.to_path_buf(),
+        config,
+        sources,
+        org,
+        notices,
+        used,
+        today,
+        load_diagnostics: diags,
+    })
+}

@@ -1,0 +1,201 @@
+//! Resolving references within a notice and against the organisation catalogues, and the
+//! uniqueness of ids (`unknown-reference`, `duplicate-id`). Catalogue refs are replaced by
+//! copies of their entries, so later stages see one list per notice.
+
+use std::collections::HashSet;
+
+use super::convert::{Item, RawNotice};
+use crate::diag::{did_you_mean, Diagnostic};
+use crate::model::*;
+
+/// Which catalogue entries some notice used (for `unused-recipient`/`unused-retention`).
+#[derive(Debug, Default, Clone)]
+pub struct Used {
+    pub recipients: Vec<bool>,
+    pub retention: Vec<bool>,
+}
+
+fn unknown(file: FileId, r: &S<String>, what: &str, candidates: &[&str]) -> Diagnostic {
+    let mut d = Diagnostic::new("unknown-reference", file, r.pos, format!("no {what} has the id `{}`", r.v))
+        .label(format!("unknown {what}"));
+    d = match did_you_mean(&r.v, candidates.iter().copied()) {
+        Some(s) => d.help(format!("did you mean `{s}`?")),
+        None if candidates.is_empty() => d.help(format!("define a {what} with this id first")),
+        None => d.help(format!("the {what} ids here are: {}", candidates.join(", "))),
+    };
+    d
+}
+
+fn check_refs(file: FileId, refs: &[S<String>], ids: &[&str], what: &str, diags: &mut Vec<Diagnostic>) {
+    for r in refs {
+        if !ids.contains(&r.v.as_str()) {
+            diags.push(unknown(file, r, what, ids));
+        }
+    }
+}
+
+/// Report the second and later uses of an id among `ids`.
+pub fn unique<'a>(file: FileId, ids: impl IntoIterator<Item = &'a S<String>>, what: &str, diags: &mut Vec<Diagnostic>) {
+    let mut seen = HashSet::new();
+    for id in ids {
+        if !seen.insert(id.v.as_str()) {
+            diags.push(
+                Diagnostic::new("duplicate-id", file, id.pos, format!("two {what}s have the id `{}`", id.v))
+                    .label("second use of this id")
+                    .help(format!("give each {what} its own id")),
+            );
+        }
+    }
+}
+
+/// Check the organisation's catalogue ids.
+pub fn organisation(org: &Organisation, diags: &mut Vec<Diagnostic>) {
+    unique(org.file, org.recipients.iter().map(|r| &r.id), "catalogue recipient", diags);
+    unique(org.file, org.retention.iter().map(|r| &r.id), "catalogue retention entry", diags);
+}
+
+/// Resolve one notice. `org` is `None` when the organisation file is missing or broken; then
+/// catalogue refs are reported only when there is no organisation file at all.
+pub fn notice(raw: RawNotice, org: Option<&Organisation>, diags: &mut Vec<Diagnostic>, used: &mut Used) -> Notice {
+    let RawNotice {
+        mut notice,
+        recipients,
+        retention,
+        ..
+    } = raw;
+    let file = notice.file;
+
+    unique(file, notice.channels.iter().map(|c| &c.id), "channel", diags);
+    unique(file, notice.categories.iter().map(|c| &c.id), "category", diags);
+    unique(file, notice.purposes.iter().map(|p| &p.id), "purpose", diags);
+    unique(file, notice.automated_decisions.iter().map(|a| &a.id), "automated decision", diags);
+
+    // Sections: unique, not a built-in id, `after` names a built-in or an earlier section.
+    let mut earlier: Vec<&str> = Vec::new();
+    for s in &notice.sections {
+        if BUILTIN_SECTIONS.contains(&s.id.v.as_str()) || earlier.contains(&s.id.v.as_str()) {
+            diags.push(
+                Diagnostic::new("duplicate-id", file, s.id.pos, format!("the section id `{}` is already taken", s.id.v))
+                    .label("built-in or earlier section id")
+                    .help("give the section an id of its own"),
+            );
+        }
+        if let Some(a) = &s.after {
+            if !BUILTIN_SECTIONS.contains(&a.v.as_str()) && !earlier.contains(&a.v.as_str()) {
+                let mut c: Vec<&str> = BUILTIN_SECTIONS.to_vec();
+                c.extend(earlier.iter().copied());
+                diags.push(unknown(file, a, "section", &c));
+            }
+        }
+        earlier.push(&s.id.v);
+    }
+
+    let category_ids: Vec<&str> = notice.categories.iter().map(|c| c.id.v.as_str()).collect();
+    let purpose_ids: Vec<&str> = notice.purposes.iter().map(|p| p.id.v.as_str()).collect();
+    for p in &notice.purposes {
+        check_refs(file, &p.categories, &category_ids, "category", diags);
+    }
+    for a in &notice.automated_decisions {
+        check_refs(file, &a.purposes, &purpose_ids, "purpose", diags);
+    }
+
+    // Recipients and retention: inline entries, or refs to the catalogues.
+    let cat_recipients: Vec<&str> = org.map(|o| o.recipients.iter().map(|r| r.id.v.as_str()).collect()).unwrap_or_default();
+    let cat_retention: Vec<&str> = org.map(|o| o.retention.iter().map(|r| r.id.v.as_str()).collect()).unwrap_or_default();
+    let resolved_recipients = recipients.map(|items| {
+        items
+            .into_iter()
+            .filter_map(|item| match item {
+                Item::Inline(r) => {
+                    check_refs(file, &r.purposes, &purpose_ids, "purpose", diags);
+                    check_refs(file, &r.categories, &category_ids, "category", diags);
+                    Some(r)
+                }
+                Item::Ref(id) => {
+                    let i = cat_recipients.iter().position(|c| *c == id.v);
+                    match (i, org) {
+                        (Some(i), Some(o)) => {
+                            if let Some(u) = used.recipients.get_mut(i) {
+                                *u = true;
+                            }
+                            let mut r = o.recipients[i].clone();
+                            r.catalogue = Some(i);
+                            Some(r)
+                        }
+                        _ => {
+                            diags.push(unknown(file, &id, "catalogue recipient", &cat_recipients));
+                            None
+                        }
+                    }
+                }
+            })
+            .collect::<Vec<_>>()
+    });
+    let resolved_retention: Vec<Retention> = retention
+        .into_iter()
+        .filter_map(|item| match item {
+            Item::Inline(r) => {
+                if let Some(c) = &r.categories {
+                    check_refs(file, c, &category_ids, "category", diags);
+                }
+                Some(r)
+            }
+            Item::Ref(id) => {
+                let i = cat_retention.iter().position(|c| *c == id.v);
+                match (i, org) {
+                    (Some(i), Some(o)) => {
+                        if let Some(u) = used.retention.get_mut(i) {
+                            *u = true;
+                        }
+                        let mut r = o.retention[i].clone();
+                        r.catalogue = Some(i);
+                        Some(r)
+                    }
+                    _ => {
+                        diags.push(unknown(file, &id, "catalogue retention entry", &cat_retention));
+                        None
+                    }
+                }
+            }
+        })
+        .collect();
+
+    if let Some(rs) = &resolved_recipients {
+        // A catalogue entry's id clashes with an inline one: report at the later one, in
+        // this file (the catalogue entry's position is in another file).
+        let mut seen = HashSet::new();
+        for r in rs {
+            if !seen.insert(r.id.v.clone()) {
+                let pos = if r.catalogue.is_some() { notice.first_key } else { r.id.pos };
+                diags.push(
+                    Diagnostic::new("duplicate-id", file, pos, format!("two recipients have the id `{}`", r.id.v))
+                        .help("give each recipient its own id, or list the catalogue entry once"),
+                );
+            }
+        }
+    }
+    let mut seen = HashSet::new();
+    for r in &resolved_retention {
+        if !seen.insert(r.id.v.clone()) {
+            let pos = if r.catalogue.is_some() { notice.first_key } else { r.id.pos };
+            diags.push(
+                Diagnostic::new("duplicate-id", file, pos, format!("two retention entries have the id `{}`", r.id.v))
+                    .help("give each retention entry its own id, or list the catalogue entry once"),
+            );
+        }
+    }
+
+    let recipient_ids: Vec<&str> = resolved_recipients
+        .as_ref()
+        .map(|v| v.iter().map(|r| r.id.v.as_str()).collect())
+        .unwrap_or_default();
+    let retention_ids: Vec<&str> = resolved_retention.iter().map(|r| r.id.v.as_str()).collect();
+    for c in &notice.channels {
+        check_refs(file, &c.recipients, &recipient_ids, "recipient of this notice", diags);
+        check_refs(file, &c.retention, &retention_ids, "retention entry of this notice", diags);
+    }
+
+    notice.recipients = resolved_recipients;
+    notice.retention = resolved_retention;
+    notice
+}

@@ -1,0 +1,415 @@
+//! A spanned YAML tree, built from saphyr-parser events.
+//!
+//! Owns: turning bytes into [`Node`]s with a line and column on every value, with
+//! YAML 1.2 core-schema nulls, duplicate keys reported at the second occurrence, and hard
+//! limits on depth, node count, alias expansion and string length. It knows nothing of
+//! notices; it never panics, whatever the input.
+
+use std::collections::HashMap;
+
+use saphyr_parser::{Event, Parser, ScalarStyle, Span as YSpan};
+
+/// A position in a source file: 1-based line, 1-based column counted in Unicode scalar
+/// values, and the character offset of the start (for snippets).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash)]
+pub struct Pos {
+    pub line: u32,
+    pub col: u32,
+    /// Offset in characters from the start of the (BOM-stripped) text.
+    pub index: u32,
+    /// Length in characters of the value's source (at least 1 for a caret).
+    pub len: u32,
+}
+
+#[derive(Debug, Clone)]
+pub enum Value {
+    /// A scalar: its text, and whether it was written plain (unquoted, not a block).
+    Scalar { text: String, plain: bool },
+    Seq(Vec<Node>),
+    /// Mapping entries in source order; keys are scalars (other keys are a parse error).
+    Map(Vec<(Key, Node)>),
+    /// `null`, `~` or an empty value.
+    Null,
+}
+
+#[derive(Debug, Clone)]
+pub struct Key {
+    pub name: String,
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub value: Value,
+    pub pos: Pos,
+}
+
+/// Hard limits; past one, the file is reported with `limit-exceeded` and not read further.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub max_file_bytes: usize,
+    pub max_depth: usize,
+    pub max_nodes: usize,
+    pub max_alias_nodes: usize,
+    pub max_string_chars: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 4 * 1024 * 1024,
+            max_depth: 64,
+            max_nodes: 250_000,
+            max_alias_nodes: 10_000,
+            max_string_chars: 100_000,
+        }
+    }
+}
+
+/// A problem found while reading YAML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YamlProblem {
+    pub kind: ProblemKind,
+    pub pos: Pos,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProblemKind {
+    Parse,
+    DuplicateKey,
+    Limit,
+}
+
+/// The result of reading one file: a root node when the document could be read, and any
+/// problems (duplicate keys do not stop the read; a parse error or a limit does).
+pub struct Parsed {
+    pub root: Option<Node>,
+    pub problems: Vec<YamlProblem>,
+}
+
+enum Frame {
+    Seq {
+        items: Vec<Node>,
+        pos: Pos,
+        anchor: usize,
+    },
+    Map {
+        entries: Vec<(Key, Node)>,
+        pending_key: Option<Key>,
+        pos: Pos,
+        anchor: usize,
+    },
+}
+
+fn pos_of(span: &YSpan) -> Pos {
+    let start = span.start;
+    let len = span.end.index().saturating_sub(start.index()).max(1);
+    Pos {
+        line: u32::try_from(start.line()).unwrap_or(u32::MAX),
+        col: u32::try_from(start.col() + 1).unwrap_or(u32::MAX),
+        index: u32::try_from(start.index()).unwrap_or(u32::MAX),
+        len: u32::try_from(len).unwrap_or(u32::MAX),
+    }
+}
+
+fn count_nodes(node: &Node) -> usize {
+    // Iterative, so a deep tree cannot overflow the stack.
+    let mut stack = vec![node];
+    let mut n = 0;
+    while let Some(x) = stack.pop() {
+        n += 1;
+        match &x.value {
+            Value::Seq(items) => stack.extend(items.iter()),
+            Value::Map(entries) => stack.extend(entries.iter().map(|(_, v)| v)),
+            _ => {}
+        }
+    }
+    n
+}
+
+/// Parse `text` (already valid UTF-8, BOM stripped) into a tree.
+pub fn parse(text: &str, limits: &Limits) -> Parsed {
+    let mut problems = Vec::new();
+    let mut parser = Parser::new_from_str(text);
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut anchors: HashMap<usize, Node> = HashMap::new();
+    let mut root: Option<Node> = None;
+    let mut nodes = 0usize;
+    let mut alias_nodes = 0usize;
+    let mut documents = 0usize;
+
+    macro_rules! fail {
+        ($kind:expr, $pos:expr, $($msg:tt)*) => {{
+            problems.push(YamlProblem { kind: $kind, pos: $pos, message: format!($($msg)*) });
+            return Parsed { root: None, problems };
+        }};
+    }
+
+    loop {
+        let (event, span) = match parser.next_event() {
+            None => break,
+            Some(Ok(x)) => x,
+            Some(Err(e)) => {
+                let m = e.marker();
+                let pos = Pos {
+                    line: u32::try_from(m.line()).unwrap_or(u32::MAX),
+                    col: u32::try_from(m.col() + 1).unwrap_or(u32::MAX),
+                    index: u32::try_from(m.index()).unwrap_or(u32::MAX),
+                    len: 1,
+                };
+                if e.info().contains("recursion limit") {
+                    fail!(ProblemKind::Limit, pos, "values are nested too deeply ({})", e.info());
+                }
+                fail!(ProblemKind::Parse, pos, "{}", e.info());
+            }
+        };
+        let pos = pos_of(&span);
+        let completed: Option<(Node, usize)> = match event {
+            Event::StreamStart | Event::StreamEnd | Event::Nothing | Event::DocumentEnd => None,
+            Event::DocumentStart(_) => {
+                documents += 1;
+                if documents > 1 {
+                    fail!(
+                        ProblemKind::Parse,
+                        pos,
+                        "a notice file holds one YAML document; found a second one"
+                    );
+                }
+                None
+            }
+            Event::Alias(id) => {
+                let Some(target) = anchors.get(&id) else {
+                    fail!(ProblemKind::Parse, pos, "alias to an unknown anchor");
+                };
+                let size = count_nodes(target);
+                alias_nodes = alias_nodes.saturating_add(size);
+                if alias_nodes > limits.max_alias_nodes {
+                    fail!(
+                        ProblemKind::Limit,
+                        pos,
+                        "aliases expand to more than {} values (a YAML alias bomb?)",
+                        limits.max_alias_nodes
+                    );
+                }
+                nodes = nodes.saturating_add(size);
+                let mut node = target.clone();
+                node.pos = pos;
+                Some((node, 0))
+            }
+            Event::Scalar(text, style, anchor, tag) => {
+                if text.chars().count() > limits.max_string_chars {
+                    fail!(
+                        ProblemKind::Limit,
+                        pos,
+                        "a value is longer than {} characters",
+                        limits.max_string_chars
+                    );
+                }
+                let plain = style == ScalarStyle::Plain;
+                let forced_str = tag.as_ref().is_some_and(|t| t.suffix == "str");
+                let value = if plain && !forced_str && matches!(&*text, "" | "~" | "null" | "Null" | "NULL") {
+                    Value::Null
+                } else {
+                    Value::Scalar {
+                        text: text.into_owned(),
+                        plain: plain && !forced_str,
+                    }
+                };
+                Some((Node { value, pos }, anchor))
+            }
+            Event::SequenceStart(anchor, _) => {
+                if stack.len() >= limits.max_depth {
+                    fail!(
+                        ProblemKind::Limit,
+                        pos,
+                        "values are nested more than {} levels deep",
+                        limits.max_depth
+                    );
+                }
+                stack.push(Frame::Seq {
+                    items: Vec::new(),
+                    pos,
+                    anchor,
+                });
+                None
+            }
+            Event::MappingStart(anchor, _) => {
+                if stack.len() >= limits.max_depth {
+                    fail!(
+                        ProblemKind::Limit,
+                        pos,
+                        "values are nested more than {} levels deep",
+                        limits.max_depth
+                    );
+                }
+                stack.push(Frame::Map {
+                    entries: Vec::new(),
+                    pending_key: None,
+                    pos,
+                    anchor,
+                });
+                None
+            }
+            Event::SequenceEnd => match stack.pop() {
+                Some(Frame::Seq { items, pos, anchor }) => Some((
+                    Node {
+                        value: Value::Seq(items),
+                        pos,
+                    },
+                    anchor,
+                )),
+                _ => fail!(ProblemKind::Parse, pos, "unbalanced sequence"),
+            },
+            Event::MappingEnd => match stack.pop() {
+                Some(Frame::Map {
+                    entries, pos, anchor, ..
+                }) => Some((
+                    Node {
+                        value: Value::Map(entries),
+                        pos,
+                    },
+                    anchor,
+                )),
+                _ => fail!(ProblemKind::Parse, pos, "unbalanced mapping"),
+            },
+        };
+        let Some((node, anchor)) = completed else {
+            continue;
+        };
+        nodes += 1;
+        if nodes > limits.max_nodes {
+            fail!(
+                ProblemKind::Limit,
+                node.pos,
+                "the file has more than {} values",
+                limits.max_nodes
+            );
+        }
+        if anchor != 0 {
+            anchors.insert(anchor, node.clone());
+        }
+        match stack.last_mut() {
+            None => root = Some(node),
+            Some(Frame::Seq { items, .. }) => items.push(node),
+            Some(Frame::Map {
+                entries,
+                pending_key,
+                ..
+            }) => match pending_key.take() {
+                None => {
+                    let name = match node.value {
+                        Value::Scalar { text, .. } => text,
+                        Value::Null => String::new(),
+                        _ => fail!(
+                            ProblemKind::Parse,
+                            node.pos,
+                            "a mapping key must be a plain name, not a list or a mapping"
+                        ),
+                    };
+                    *pending_key = Some(Key {
+                        name,
+                        pos: node.pos,
+                    });
+                }
+                Some(key) => {
+                    if entries.iter().any(|(k, _)| k.name == key.name) {
+                        problems.push(YamlProblem {
+                            kind: ProblemKind::DuplicateKey,
+                            pos: key.pos,
+                            message: format!("duplicate key `{}`", key.name),
+                        });
+                    } else {
+                        entries.push((key, node));
+                    }
+                }
+            },
+        }
+    }
+    Parsed { root, problems }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Parsed {
+        parse(s, &Limits::default())
+    }
+
+    #[test]
+    fn positions_are_one_based_scalar_columns() {
+        let r = p("a:\n  bé: x\n  c: [1, 2]\n");
+        let Some(Node {
+            value: Value::Map(m),
+            ..
+        }) = r.root
+        else {
+            panic!("not a map")
+        };
+        let Value::Map(inner) = &m[0].1.value else {
+            panic!("not a map")
+        };
+        assert_eq!((inner[0].0.pos.line, inner[0].0.pos.col), (2, 3));
+        assert_eq!((inner[0].1.pos.line, inner[0].1.pos.col), (2, 7));
+    }
+
+    #[test]
+    fn yaml_1_2_nulls_and_strings() {
+        let r = p("a: ~\nb: no\nc: 'null'\nd:\n");
+        let Some(Node {
+            value: Value::Map(m),
+            ..
+        }) = r.root
+        else {
+            panic!()
+        };
+        assert!(matches!(m[0].1.value, Value::Null));
+        assert!(matches!(&m[1].1.value, Value::Scalar { text, plain: true } if text == "no"));
+        assert!(matches!(&m[2].1.value, Value::Scalar { text, plain: false } if text == "null"));
+        assert!(matches!(m[3].1.value, Value::Null));
+    }
+
+    #[test]
+    fn duplicate_key_reported_at_second() {
+        let r = p("a: 1\nb: 2\na: 3\n");
+        assert_eq!(r.problems.len(), 1);
+        assert_eq!(r.problems[0].kind, ProblemKind::DuplicateKey);
+        assert_eq!(r.problems[0].pos.line, 3);
+    }
+
+    #[test]
+    fn billion_laughs_is_a_limit() {
+        let mut s = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        let names = ["b", "c", "d", "e", "f", "g", "h", "i"];
+        let mut prev = "a";
+        for n in names {
+            s.push_str(&format!(
+                "{n}: &{n} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
+            ));
+            prev = n;
+        }
+        let r = p(&s);
+        assert!(r.root.is_none());
+        assert_eq!(r.problems[0].kind, ProblemKind::Limit);
+    }
+
+    #[test]
+    fn deep_nesting_is_a_limit() {
+        let s = "[".repeat(100_000);
+        let r = p(&s);
+        assert_eq!(r.problems[0].kind, ProblemKind::Limit);
+    }
+
+    #[test]
+    fn two_documents_are_an_error() {
+        let r = p("a: 1\n---\nb: 2\n");
+        assert_eq!(r.problems[0].kind, ProblemKind::Parse);
+    }
+
+    #[test]
+    fn tabs_are_a_parse_error() {
+        let r = p("a:\n\tb: 1\n");
+        assert!(r.problems.iter().any(|x| x.kind == ProblemKind::Parse));
+    }
+}

@@ -1,0 +1,395 @@
+//! The resolved model: what a project says once it has been read, checked for shape and
+//! had its references resolved. Every value a lint may point at carries its [`Pos`]; every
+//! translatable value is a [`Text`]. The renderers only read this.
+
+pub mod duration;
+pub mod law;
+
+pub use duration::Duration;
+pub use law::*;
+
+pub use crate::load::yaml::Pos;
+
+/// Index of a source file in the project's [`crate::load::Sources`].
+pub type FileId = u32;
+
+/// A value and where it was written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct S<T> {
+    pub v: T,
+    pub pos: Pos,
+}
+
+/// A translatable value: one string per language of the site (empty for a language the
+/// site does not publish). `plain` marks a `name` written as one string for every language,
+/// which is never a translation.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Hash)]
+pub struct Text {
+    pub en: String,
+    pub cy: String,
+    pub plain: bool,
+    pub pos: Pos,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Cy => &self.cy,
+        }
+    }
+
+    /// The same string in every language.
+    pub fn same(s: &str, pos: Pos) -> Text {
+        Text {
+            en: s.to_owned(),
+            cy: s.to_owned(),
+            plain: true,
+            pos,
+        }
+    }
+}
+
+/// A calendar date, validated.
+pub type Date = jiff::civil::Date;
+
+#[derive(Debug, Clone)]
+pub struct Organisation {
+    /// The keys written in the source (even when their value was invalid).
+    pub written: Vec<&'static str>,
+    pub file: FileId,
+    /// The first key of the file, where `missing-dpo` is reported.
+    pub first_key: Pos,
+    pub name: Text,
+    pub public_authority: S<bool>,
+    pub address: Text,
+    pub email: Option<S<String>>,
+    pub phone: Option<S<String>>,
+    pub ico_registration: Option<S<String>>,
+    pub website: Option<Text>,
+    pub representative: Option<Representative>,
+    pub dpo: Option<Dpo>,
+    pub dpo_required: bool,
+    pub rights_contact: Option<Contact>,
+    pub complaints: Option<Contact>,
+    pub security: Option<Text>,
+    pub appropriate_policy_document: Option<Text>,
+    pub recipients: Vec<Recipient>,
+    pub retention: Vec<Retention>,
+}
+
+impl Organisation {
+    pub fn wrote(&self, key: &str) -> bool {
+        self.written.contains(&key)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Representative {
+    pub name: Text,
+    pub address: Text,
+    pub email: Option<S<String>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Dpo {
+    pub name: Option<Text>,
+    pub email: Option<S<String>>,
+    pub phone: Option<S<String>>,
+    pub address: Option<Text>,
+}
+
+/// `rights_contact` and `complaints`: a url, an email and some words.
+#[derive(Debug, Clone)]
+pub struct Contact {
+    pub url: Option<Text>,
+    pub email: Option<S<String>>,
+    pub details: Option<Text>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Notice {
+    /// The keys written in the source (even when their value was invalid).
+    pub written: Vec<&'static str>,
+    pub id: String,
+    pub file: FileId,
+    pub first_key: Pos,
+    pub title: Text,
+    pub summary: Text,
+    pub service: Option<Text>,
+    /// `None` when absent (a warning), never a claim.
+    pub data_subjects: Option<Vec<Text>>,
+    pub updated: S<Date>,
+    pub review_by: Option<S<Date>>,
+    pub joint_controllers: Vec<JointController>,
+    pub channels: Vec<Channel>,
+    pub sources: Vec<Source>,
+    pub categories: Vec<Category>,
+    pub purposes: Vec<Purpose>,
+    /// `None` when absent: renders nothing. `Some(vec![])` renders "we do not share".
+    pub recipients: Option<Vec<Recipient>>,
+    pub retention: Vec<Retention>,
+    pub automated_decisions: Vec<AutomatedDecision>,
+    pub statutory_requirement: Option<Text>,
+    pub rights_note: Option<Text>,
+    pub sections: Vec<Section>,
+    pub changes: Vec<Change>,
+}
+
+#[derive(Debug, Clone)]
+pub struct JointController {
+    pub name: Text,
+    pub responsibilities: Text,
+    pub contact: Text,
+}
+
+#[derive(Debug, Clone)]
+pub struct Channel {
+    pub id: S<String>,
+    pub name: Text,
+    pub details: Option<Text>,
+    pub recipients: Vec<S<String>>,
+    pub retention: Vec<S<String>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub name: Text,
+    pub details: Option<Text>,
+    pub public: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Category {
+    pub id: S<String>,
+    pub name: Text,
+    pub details: Option<Text>,
+    pub special: Vec<S<SpecialCategory>>,
+    pub criminal: bool,
+    pub source: DataSource,
+}
+
+#[derive(Debug, Clone)]
+pub struct Purpose {
+    /// The keys written in the source (even when their value was invalid).
+    pub written: Vec<&'static str>,
+    pub id: S<String>,
+    pub name: Text,
+    pub details: Option<Text>,
+    pub categories: Vec<S<String>>,
+    pub lawful_basis: Option<S<LawfulBasis>>,
+    pub legitimate_interests: Option<Text>,
+    pub annex1: Option<S<u32>>,
+    pub legislation: Vec<Text>,
+    pub special_condition: Option<S<SpecialCondition>>,
+    pub schedule1: Option<S<u32>>,
+    pub criminal_condition: Option<S<CriminalCondition>>,
+    pub consent_withdrawal: Option<Text>,
+    pub direct_marketing: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Recipient {
+    pub id: S<String>,
+    pub name: Text,
+    pub kind: RecipientKind,
+    pub details: Option<Text>,
+    pub purposes: Vec<S<String>>,
+    pub categories: Vec<S<String>>,
+    pub transfers: Vec<Transfer>,
+    /// Index into the organisation's catalogue when this came from a plain-string ref.
+    pub catalogue: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Destination {
+    Country(S<String>),
+    InternationalOrganisation(Text),
+}
+
+#[derive(Debug, Clone)]
+pub struct Transfer {
+    pub pos: Pos,
+    pub destination: Destination,
+    pub safeguard: Option<S<Safeguard>>,
+    pub derogation: Option<S<Derogation>>,
+    pub details: Option<Text>,
+    /// A URL or Markdown saying where to get a copy of the safeguard.
+    pub copy: Option<Text>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Keep {
+    Period(S<Duration>),
+    Criteria(Text),
+}
+
+#[derive(Debug, Clone)]
+pub struct Retention {
+    pub id: S<String>,
+    pub records: Text,
+    pub keep: Keep,
+    pub qualifier: Option<Qualifier>,
+    pub from: Option<Text>,
+    pub then: Option<Text>,
+    /// `None`: every category of the notice.
+    pub categories: Option<Vec<S<String>>>,
+    pub justification: Option<Text>,
+    pub catalogue: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct AutomatedDecision {
+    pub id: S<String>,
+    pub name: Text,
+    pub logic: Text,
+    pub significance: Text,
+    pub consequences: Text,
+    pub purposes: Vec<S<String>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub id: S<String>,
+    pub title: Text,
+    pub body: Text,
+    pub after: Option<S<String>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Change {
+    pub date: S<Date>,
+    pub summary: Text,
+}
+
+/// Built-in section ids, in page order.
+pub const BUILTIN_SECTIONS: &[&str] = &[
+    "controller",
+    "joint-controllers",
+    "data-subjects",
+    "collection",
+    "categories",
+    "sources",
+    "purposes",
+    "recipients",
+    "retention",
+    "automated-decisions",
+    "statutory-requirement",
+    "rights",
+    "complaints",
+    "ico",
+    "changes",
+];
+
+impl Notice {
+    pub fn wrote(&self, key: &str) -> bool {
+        self.written.contains(&key)
+    }
+
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.id.v == id)
+    }
+
+    pub fn purpose(&self, id: &str) -> Option<&Purpose> {
+        self.purposes.iter().find(|p| p.id.v == id)
+    }
+
+    /// The categories a purpose uses (refs are already checked).
+    pub fn purpose_categories<'a>(&'a self, p: &'a Purpose) -> impl Iterator<Item = &'a Category> + 'a {
+        p.categories.iter().filter_map(move |c| self.category(&c.v))
+    }
+
+    /// The category ids a retention entry covers (all of the notice's when absent).
+    pub fn retention_categories<'a>(&'a self, r: &'a Retention) -> Vec<&'a str> {
+        match &r.categories {
+            Some(c) => c.iter().map(|c| c.v.as_str()).collect(),
+            None => self.categories.iter().map(|c| c.id.v.as_str()).collect(),
+        }
+    }
+}
+
+impl Purpose {
+    pub fn wrote(&self, key: &str) -> bool {
+        self.written.contains(&key)
+    }
+
+    /// Does the purpose rest on consent in any of the ways that let people withdraw it?
+    pub fn consent_based(&self) -> bool {
+        self.lawful_basis.as_ref().map(|b| b.v) == Some(LawfulBasis::Consent)
+            || self.special_condition.as_ref().map(|c| c.v) == Some(SpecialCondition::ExplicitConsent)
+            || self.criminal_condition.as_ref().is_some_and(|c| c.v.is_consent())
+    }
+}
+
+fn recipient_markdown<'a>(r: &'a Recipient, out: &mut Vec<&'a Text>) {
+    out.extend(r.details.iter());
+    for t in &r.transfers {
+        out.extend(t.details.iter());
+        out.extend(t.copy.iter().filter(|c| !c.plain || !c.en.starts_with("http")));
+    }
+}
+
+fn retention_markdown<'a>(r: &'a Retention, out: &mut Vec<&'a Text>) {
+    if let Keep::Criteria(c) = &r.keep {
+        out.push(c);
+    }
+    out.extend(r.then.iter());
+    out.extend(r.justification.iter());
+}
+
+impl Organisation {
+    /// Every Markdown value written in the organisation file.
+    pub fn markdown(&self) -> Vec<&Text> {
+        let mut out = Vec::new();
+        for c in [&self.rights_contact, &self.complaints].into_iter().flatten() {
+            out.extend(c.details.iter());
+        }
+        out.extend(self.security.iter());
+        for r in &self.recipients {
+            recipient_markdown(r, &mut out);
+        }
+        for r in &self.retention {
+            retention_markdown(r, &mut out);
+        }
+        out
+    }
+}
+
+impl Notice {
+    /// Every Markdown value written in this notice's file (not catalogue entries).
+    pub fn markdown(&self) -> Vec<&Text> {
+        let mut out = vec![&self.summary];
+        for j in &self.joint_controllers {
+            out.push(&j.responsibilities);
+            out.push(&j.contact);
+        }
+        for c in &self.channels {
+            out.extend(c.details.iter());
+        }
+        for s in &self.sources {
+            out.extend(s.details.iter());
+        }
+        for c in &self.categories {
+            out.extend(c.details.iter());
+        }
+        for p in &self.purposes {
+            out.extend(p.details.iter());
+            out.extend(p.consent_withdrawal.iter());
+        }
+        for r in self.recipients.iter().flatten().filter(|r| r.catalogue.is_none()) {
+            recipient_markdown(r, &mut out);
+        }
+        for r in self.retention.iter().filter(|r| r.catalogue.is_none()) {
+            retention_markdown(r, &mut out);
+        }
+        for a in &self.automated_decisions {
+            out.extend([&a.logic, &a.significance, &a.consequences]);
+        }
+        out.extend(self.statutory_requirement.iter());
+        out.extend(self.rights_note.iter());
+        for s in &self.sections {
+            out.push(&s.body);
+        }
+        out
+    }
+}

@@ -1,0 +1,235 @@
+//! Markdown to HTML with pulldown-cmark, safe whatever the input: raw HTML becomes text,
+//! links keep only `http:`, `https:`, `mailto:`, `tel:` and relative targets, images only
+//! relative sources inside the site. Anything else is neutralised (a bad link becomes its
+//! text, a bad image its alt text) and reported by [`problems`] for `unsafe-markdown`.
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// What is unsafe in a piece of Markdown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    RawHtml(String),
+    Link(String),
+    Image(String),
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Problem::RawHtml(h) => write!(f, "raw HTML `{}` is shown as text", h.trim()),
+            Problem::Link(u) => write!(f, "the link to `{u}` is not allowed and is shown as text"),
+            Problem::Image(u) => write!(f, "the image `{u}` is not inside the site and is shown as its alt text"),
+        }
+    }
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// The URL's scheme, lower-cased, ignoring the whitespace and control characters that
+/// browsers strip (`java\tscript:`); `None` for a relative URL.
+fn scheme(url: &str) -> Option<String> {
+    let cleaned: String = url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+    let end = cleaned.find([':', '/', '?', '#'])?;
+    if cleaned[end..].starts_with(':') {
+        Some(cleaned[..end].to_ascii_lowercase())
+    } else {
+        None
+    }
+}
+
+pub fn link_allowed(url: &str) -> bool {
+    let trimmed = url.trim_start();
+    if trimmed.starts_with("//") || trimmed.starts_with('\\') || trimmed.starts_with("/\\") {
+        return false;
+    }
+    match scheme(url) {
+        None => !url.chars().any(char::is_control),
+        Some(s) => matches!(s.as_str(), "http" | "https" | "mailto" | "tel"),
+    }
+}
+
+pub fn image_allowed(url: &str) -> bool {
+    let t = url.trim_start();
+    scheme(url).is_none()
+        && !t.starts_with("//")
+        && !t.starts_with('\\')
+        && !t.starts_with("/\\")
+        && !url.chars().any(char::is_control)
+}
+
+/// Every unsafe thing in `src`.
+pub fn problems(src: &str) -> Vec<Problem> {
+    let mut out = Vec::new();
+    for ev in Parser::new_ext(src, options()) {
+        match ev {
+            Event::Html(h) | Event::InlineHtml(h) => out.push(Problem::RawHtml(h.to_string())),
+            Event::Start(Tag::Link { dest_url, .. }) if !link_allowed(&dest_url) => {
+                out.push(Problem::Link(dest_url.to_string()));
+            }
+            Event::Start(Tag::Image { dest_url, .. }) if !image_allowed(&dest_url) => {
+                out.push(Problem::Image(dest_url.to_string()));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn shift(level: HeadingLevel, by: usize) -> HeadingLevel {
+    let n = (level as usize + by).min(6);
+    HeadingLevel::try_from(n).unwrap_or(HeadingLevel::H6)
+}
+
+/// Render `src` to safe HTML; headings shift down by `heading_shift` levels (so a notice
+/// page keeps its one `h1`).
+pub fn to_html(src: &str, heading_shift: usize) -> String {
+    let mut skip_link_ends = Vec::new();
+    let mut depth_links = 0usize;
+    let events = Parser::new_ext(src, options()).filter_map(|ev| match ev {
+        Event::Html(h) | Event::InlineHtml(h) => Some(Event::Text(h)),
+        Event::Start(Tag::Link { ref dest_url, .. }) => {
+            depth_links += 1;
+            let ok = link_allowed(dest_url);
+            skip_link_ends.push(!ok);
+            ok.then_some(ev)
+        }
+        Event::End(TagEnd::Link) => {
+            depth_links = depth_links.saturating_sub(1);
+            match skip_link_ends.pop() {
+                Some(true) => None,
+                _ => Some(ev),
+            }
+        }
+        Event::Start(Tag::Image { ref dest_url, .. }) => {
+            let ok = image_allowed(dest_url);
+            skip_link_ends.push(!ok);
+            ok.then_some(ev)
+        }
+        Event::End(TagEnd::Image) => match skip_link_ends.pop() {
+            Some(true) => None,
+            _ => Some(ev),
+        },
+        Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) => Some(Event::Start(Tag::Heading {
+            level: shift(level, heading_shift),
+            id,
+            classes,
+            attrs,
+        })),
+        Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(shift(level, heading_shift)))),
+        other => Some(other),
+    });
+    let mut html = String::with_capacity(src.len() + src.len() / 4);
+    pulldown_cmark::html::push_html(&mut html, events);
+    html
+}
+
+/// Render inline Markdown (no surrounding `<p>`), for short texts in table cells.
+pub fn to_inline_html(src: &str) -> String {
+    let html = to_html(src, 2);
+    let trimmed = html.trim_end();
+    match trimmed.strip_prefix("<p>").and_then(|s| s.strip_suffix("</p>")) {
+        Some(inner) if !inner.contains("<p>") => inner.to_owned(),
+        _ => html,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn raw_html_is_text() {
+        let h = to_html("Hello <b>x</b>\n\n<script>alert(1)</script>\n", 2);
+        assert!(!h.contains("<script"), "{h}");
+        assert!(!h.contains("<b>"), "{h}");
+        assert!(h.contains("&lt;script&gt;"), "{h}");
+        assert_eq!(problems("Hello <b>x</b>").len(), 2);
+    }
+
+    #[test]
+    fn links_keep_only_safe_schemes() {
+        for bad in [
+            "[x](javascript:alert(1))",
+            "[x](JaVaScRiPt:alert(1))",
+            "[x](java\tscript:alert(1))",
+            "[x](&#106;avascript:alert(1))",
+            "[x](data:text/html,<script>alert(1)</script>)",
+            "[x](vbscript:msgbox)",
+            "[x](//evil.example/)",
+            "<javascript:alert(1)>",
+        ] {
+            let h = to_html(bad, 2);
+            assert!(!h.contains("href"), "{bad} -> {h}");
+            assert!(!problems(bad).is_empty() || !h.contains("<a"), "{bad}");
+        }
+        for good in ["[x](https://example.org/)", "[x](mailto:a@b.cy)", "[x](tel:+441234)", "[x](../cy/)", "[x](#rights)"] {
+            assert!(to_html(good, 2).contains("href"), "{good}");
+            assert!(problems(good).is_empty(), "{good}");
+        }
+    }
+
+    #[test]
+    fn remote_images_become_alt_text() {
+        let h = to_html("![a logo](https://evil.example/pixel.png)", 2);
+        assert!(!h.contains("<img"), "{h}");
+        assert!(h.contains("a logo"));
+        assert!(to_html("![logo](assets/logo.png)", 2).contains("<img"));
+    }
+
+    #[test]
+    fn headings_shift() {
+        assert!(to_html("# Top", 2).contains("<h3>"));
+        assert!(to_html("##### Deep", 2).contains("<h6>"));
+    }
+
+    /// Every tag in `html` is on the allow-list, with allowed attributes and URL schemes.
+    pub fn assert_allow_listed(html: &str) -> Result<(), String> {
+        const TAGS: &[&str] = &[
+            "p", "a", "em", "strong", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li",
+            "blockquote", "hr", "br", "table", "thead", "tbody", "tr", "th", "td", "del", "img",
+        ];
+        const ATTRS: &[&str] = &["href", "src", "alt", "title", "start", "style"];
+        let mut rest = html;
+        while let Some(i) = rest.find('<') {
+            rest = &rest[i + 1..];
+            let end = rest.find('>').ok_or_else(|| format!("unclosed tag in {html}"))?;
+            let tag = &rest[..end];
+            let tag = tag.strip_prefix('/').unwrap_or(tag).trim_end_matches('/').trim();
+            let mut parts = tag.splitn(2, char::is_whitespace);
+            let name = parts.next().unwrap_or("");
+            if !TAGS.contains(&name) {
+                return Err(format!("tag <{name}> in {html}"));
+            }
+            let attrs = parts.next().unwrap_or("");
+            for a in attrs.split('"').step_by(2) {
+                let a = a.trim().trim_end_matches('=');
+                if !a.is_empty() && !ATTRS.contains(&a) {
+                    return Err(format!("attribute {a} in {html}"));
+                }
+            }
+            for quoted in attrs.split('"').skip(1).step_by(2) {
+                if !link_allowed(&quoted.replace("&amp;", "&")) && attrs.contains("href") {
+                    return Err(format!("URL {quoted} in {html}"));
+                }
+            }
+            rest = &rest[end + 1..];
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn output_tags_are_allow_listed(s in "(<script>|<img src=x onerror=alert(1)>|\\[a\\]\\(javascript:x\\)|!\\[i\\]\\(http://x/y.png\\)|[a-z <>\"'&#;:/()\\[\\]!*_`\n-]){0,40}") {
+            let h = to_html(&s, 2);
+            prop_assert!(assert_allow_listed(&h).is_ok(), "{:?}", assert_allow_listed(&h));
+        }
+    }
+}

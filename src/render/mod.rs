@@ -1,0 +1,5 @@
+//! Rendering: view models built from the [`crate::Project`] for each page, with text
+//! already chosen for the page's language and Markdown already rendered and sanitised,
+//! handed to Tera templates; page furniture comes from Fluent.
+
+pub mod markdown;

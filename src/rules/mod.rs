@@ -1,0 +1,188 @@
+//! Lints: one rule a file, each with static metadata (name, default level, summary, an
+//! explanation with a bad and a good example). [`LINTS`] is the one sorted registry that
+//! `hysbys explain`, `[lints]` and the docs read. A rule only reads the resolved
+//! [`Project`] and pushes diagnostics; it never prints, exits or panics.
+//!
+//! The always-error lints are emitted while loading (the model cannot be built without
+//! them); they are registered here for their documentation.
+
+use crate::diag::{Diagnostic, Level, Severity};
+use crate::Project;
+
+mod structural;
+
+mod prelude {
+    pub use super::Lint;
+    pub use crate::diag::{Diagnostic, Level};
+    pub use crate::model::*;
+    pub use crate::Project;
+}
+
+mod automated_decision_special_category;
+mod missing_annex1_condition;
+mod missing_appropriate_policy_document;
+mod missing_complaints;
+mod missing_consent_withdrawal;
+mod missing_criminal_condition;
+mod missing_data_subjects;
+mod missing_dpo;
+mod missing_ico_registration;
+mod missing_lawful_basis;
+mod missing_legislation;
+mod missing_legitimate_interests;
+mod missing_recipients;
+mod missing_retention;
+mod missing_safeguard_copy;
+mod missing_schedule1_condition;
+mod missing_sources;
+mod missing_special_condition;
+mod missing_statutory_requirement;
+mod public_authority_legitimate_interests;
+mod review_overdue;
+mod schedule1_mismatch;
+mod transfer_without_safeguard;
+mod unneeded_condition;
+mod unsafe_markdown;
+mod unused_category;
+mod unused_recipient;
+mod unused_retention;
+
+/// A lint's metadata and, for configurable lints, its check.
+pub struct Lint {
+    /// kebab-case; the name in `[lints]`, the CLI and every output.
+    pub name: &'static str,
+    /// `None` for the always-error lints, which cannot be configured.
+    pub default: Option<Level>,
+    /// One line: what it catches.
+    pub summary: &'static str,
+    /// Why it matters, with the law it comes from.
+    pub explanation: &'static str,
+    /// YAML that triggers it.
+    pub bad: &'static str,
+    /// The same YAML, fixed.
+    pub good: &'static str,
+    /// The rule; `None` when it is emitted while loading or rendering.
+    pub check: Option<fn(&Project, &mut Vec<Diagnostic>)>,
+}
+
+impl Lint {
+    pub fn configurable(&self) -> bool {
+        self.default.is_some()
+    }
+
+    pub fn default_severity(&self) -> Severity {
+        self.default.and_then(Level::severity).unwrap_or(Severity::Error)
+    }
+}
+
+/// Every lint, sorted by name.
+pub static LINTS: &[&Lint] = &[
+    &automated_decision_special_category::LINT,
+    &structural::DUPLICATE_ID,
+    &structural::DUPLICATE_KEY,
+    &structural::INVALID_DURATION,
+    &structural::INVALID_ID,
+    &structural::INVALID_VALUE,
+    &structural::IO_ERROR,
+    &structural::LIMIT_EXCEEDED,
+    &missing_annex1_condition::LINT,
+    &missing_appropriate_policy_document::LINT,
+    &missing_complaints::LINT,
+    &missing_consent_withdrawal::LINT,
+    &missing_criminal_condition::LINT,
+    &missing_data_subjects::LINT,
+    &missing_dpo::LINT,
+    &structural::MISSING_FIELD,
+    &missing_ico_registration::LINT,
+    &missing_lawful_basis::LINT,
+    &missing_legislation::LINT,
+    &missing_legitimate_interests::LINT,
+    &missing_recipients::LINT,
+    &missing_retention::LINT,
+    &missing_safeguard_copy::LINT,
+    &missing_schedule1_condition::LINT,
+    &missing_sources::LINT,
+    &missing_special_condition::LINT,
+    &missing_statutory_requirement::LINT,
+    &structural::MISSING_TRANSLATION,
+    &structural::PARSE_ERROR,
+    &public_authority_legitimate_interests::LINT,
+    &review_overdue::LINT,
+    &schedule1_mismatch::LINT,
+    &transfer_without_safeguard::LINT,
+    &structural::UNKNOWN_FIELD,
+    &structural::UNKNOWN_REFERENCE,
+    &unneeded_condition::LINT,
+    &unsafe_markdown::LINT,
+    &unused_category::LINT,
+    &unused_recipient::LINT,
+    &unused_retention::LINT,
+];
+
+pub fn lint(name: &str) -> Option<&'static Lint> {
+    LINTS
+        .binary_search_by(|l| l.name.cmp(name))
+        .ok()
+        .map(|i| LINTS[i])
+}
+
+/// The default severity of a lint by name (an unknown name is an error: it cannot happen
+/// for names used in the code, which a test checks).
+pub fn default_severity(name: &str) -> Severity {
+    lint(name).map_or(Severity::Error, Lint::default_severity)
+}
+
+/// Run every configurable rule over the project.
+pub fn check(project: &Project, out: &mut Vec<Diagnostic>) {
+    for l in LINTS {
+        if let Some(check) = l.check {
+            check(project, out);
+        }
+    }
+}
+
+/// Apply `[lints]` levels, drop allowed diagnostics, and sort by file, line, column, lint.
+pub fn finish(project: &Project, diags: &mut Vec<Diagnostic>) {
+    let levels = &project.config.lints;
+    diags.retain_mut(|d| {
+        if let Some(level) = levels.get(d.lint) {
+            if lint(d.lint).is_some_and(Lint::configurable) {
+                match level.severity() {
+                    Some(s) => d.severity = s,
+                    None => return false,
+                }
+            }
+        }
+        true
+    });
+    diags.sort_by(|a, b| {
+        (project.sources.path(a.file), a.pos.line, a.pos.col, a.lint, &a.message)
+            .cmp(&(project.sources.path(b.file), b.pos.line, b.pos.col, b.lint, &b.message))
+    });
+    diags.dedup();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_is_sorted_unique_kebab_case_and_documented() {
+        for w in LINTS.windows(2) {
+            assert!(w[0].name < w[1].name, "{} must come after {}", w[1].name, w[0].name);
+        }
+        for l in LINTS {
+            assert!(
+                l.name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') && !l.name.starts_with('-'),
+                "{} is not kebab-case",
+                l.name
+            );
+            assert!(!l.summary.is_empty() && !l.summary.ends_with('.'), "{}: summary", l.name);
+            assert!(l.explanation.len() > 80, "{}: explanation too short", l.name);
+            assert!(!l.bad.is_empty() && !l.good.is_empty(), "{}: examples", l.name);
+            assert_ne!(l.bad, l.good, "{}: examples must differ", l.name);
+            assert_eq!(l.configurable(), l.check.is_some(), "{}: configurable lints have a rule", l.name);
+        }
+        assert_eq!(LINTS.len(), 40);
+    }
+}
