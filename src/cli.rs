@@ -73,6 +73,15 @@ pub struct CheckArgs {
     pub today: Option<Date>,
 }
 
+#[derive(Debug, Clone, clap::Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub check: CheckArgs,
+    /// Build into this folder instead of `[build] output` (may be outside the project)
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SchemaKind {
     /// a notice file, notices/<id>.yaml
@@ -84,10 +93,19 @@ pub enum SchemaKind {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check every notice and report problems with file:line:column
-    #[command(after_help = "Examples:\n  hysbys check\n  hysbys check --format json > diagnostics.json\n  hysbys check --format sarif > hysbys.sarif\n  hysbys check --format github --deny-warnings\n  hysbys check --today 2027-01-01   # pretend it is that day for review-overdue")]
+    #[command(
+        after_help = "Examples:\n  hysbys check\n  hysbys check --format json > diagnostics.json\n  hysbys check --format sarif > hysbys.sarif\n  hysbys check --format github --deny-warnings\n  hysbys check --today 2027-01-01   # pretend it is that day for review-overdue"
+    )]
     Check(CheckArgs),
+    /// Check, then build the bilingual site and the register into output/
+    #[command(
+        after_help = "Examples:\n  hysbys build\n  hysbys build --out /tmp/site\n  hysbys build --format github --deny-warnings   # in CI\n\nWrites output/index.html (landing page), output/<lang>/index.html, output/<lang>/<id>/index.html,\noutput/404.html, output/register.json, output/register.schema.json, output/notices/<id>.json,\noutput/register.jsonld, output/ropa.csv and, with base_url, output/sitemap.xml.\nThe output is built in a temporary folder and swapped into place: a failed build leaves\nthe previous output untouched."
+    )]
+    Build(BuildArgs),
     /// Explain a lint: why it matters, the law behind it, a bad and a good example
-    #[command(after_help = "Examples:\n  hysbys explain missing-lawful-basis\n  hysbys explain --list")]
+    #[command(
+        after_help = "Examples:\n  hysbys explain missing-lawful-basis\n  hysbys explain --list"
+    )]
     Explain {
         /// The lint's name, as printed in diagnostics
         lint: Option<String>,
@@ -96,20 +114,26 @@ pub enum Command {
         list: bool,
     },
     /// Print the JSON Schema (2020-12) of the notice or organisation files, for editors
-    #[command(after_help = "Examples:\n  hysbys schema > notice.schema.json\n  hysbys schema organisation > organisation.schema.json\n\nWith yaml-language-server (VS Code's YAML extension, Neovim, Helix), put\n  # yaml-language-server: $schema=../notice.schema.json\nat the top of a notice for completion and hover help.")]
+    #[command(
+        after_help = "Examples:\n  hysbys schema > notice.schema.json\n  hysbys schema organisation > organisation.schema.json\n\nWith yaml-language-server (VS Code's YAML extension, Neovim, Helix), put\n  # yaml-language-server: $schema=../notice.schema.json\nat the top of a notice for completion and hover help."
+    )]
     Schema {
         /// Which file's schema
         #[arg(value_enum, default_value = "notice")]
         kind: SchemaKind,
     },
     /// Create a new project that passes `check`, in English and Welsh
-    #[command(after_help = "Examples:\n  hysbys init\n  hysbys init --root my-notices\n\nNever overwrites: an existing file is left alone and reported.")]
+    #[command(
+        after_help = "Examples:\n  hysbys init\n  hysbys init --root my-notices\n\nNever overwrites: an existing file is left alone and reported."
+    )]
     Init {
         #[command(flatten)]
         common: Common,
     },
     /// Create a notice skeleton at notices/<ID>.yaml
-    #[command(after_help = "Examples:\n  hysbys new housing-benefit\n\nNever overwrites an existing notice.")]
+    #[command(
+        after_help = "Examples:\n  hysbys new housing-benefit\n\nNever overwrites an existing notice."
+    )]
     New {
         /// The notice id: lower-case letters, digits and hyphens
         id: String,
@@ -138,7 +162,11 @@ pub fn report(
     let out = match format {
         Format::Human => {
             let mut s = diag::human::render(diags, &project.sources, use_color());
-            s.push_str(&diag::human::summary(project.notices.len(), c.errors, c.warnings));
+            s.push_str(&diag::human::summary(
+                project.notices.len(),
+                c.errors,
+                c.warnings,
+            ));
             s.push('\n');
             let _ = std::io::stderr().write_all(s.as_bytes());
             String::new()
@@ -173,7 +201,11 @@ pub fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     run(cli)
@@ -188,6 +220,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 Err(e) => fail(e),
             }
         }
+        Command::Build(a) => build(&a),
         Command::Explain { lint, list } => explain(lint.as_deref(), list),
         Command::Schema { kind } => {
             let s = match kind {
@@ -197,7 +230,9 @@ pub fn run(cli: Cli) -> ExitCode {
             print!("{s}");
             ExitCode::SUCCESS
         }
-        Command::Init { common } => scaffold(&common.root, &crate::scaffold::init_files(crate::today())),
+        Command::Init { common } => {
+            scaffold(&common.root, &crate::scaffold::init_files(crate::today()))
+        }
         Command::New { id, common } => {
             if !crate::load::convert::is_id(&id) {
                 return fail(format!(
@@ -213,11 +248,69 @@ pub fn run(cli: Cli) -> ExitCode {
             let dir = common.root.join("notices");
             for ext in ["yaml", "yml"] {
                 if let Some(existing) = find_notice(&dir, &id, ext) {
-                    return fail(format!("a notice with the id `{id}` already exists: {}", existing.display()));
+                    return fail(format!(
+                        "a notice with the id `{id}` already exists: {}",
+                        existing.display()
+                    ));
                 }
             }
-            scaffold(&common.root, &[(format!("notices/{id}.yaml"), crate::scaffold::notice(&id, crate::today()))])
+            scaffold(
+                &common.root,
+                &[(
+                    format!("notices/{id}.yaml"),
+                    crate::scaffold::notice(&id, crate::today()),
+                )],
+            )
         }
+    }
+}
+
+fn build(a: &BuildArgs) -> ExitCode {
+    let started = std::time::Instant::now();
+    let opts = load::Options {
+        today: a.check.today,
+    };
+    let prepared = match crate::build::prepare(&a.check.common.root, &opts) {
+        Ok(p) => p,
+        Err(e) => return fail(e),
+    };
+    let code = report(
+        &prepared.diagnostics,
+        &prepared.project,
+        a.check.format,
+        a.check.deny_warnings,
+    );
+    if code != ExitCode::SUCCESS || prepared.has_errors() {
+        if a.check.format == Format::Human {
+            eprintln!("error: the site was not built; the previous output is unchanged");
+        }
+        return if code == ExitCode::SUCCESS {
+            ExitCode::from(1)
+        } else {
+            code
+        };
+    }
+    let out = match crate::build::output_dir(&prepared.project, a.out.as_deref()) {
+        Ok(o) => o,
+        Err(e) => return fail(e),
+    };
+    match crate::build::write(&prepared, &out) {
+        Ok(stats) => {
+            if a.check.format == Format::Human {
+                let langs = prepared.project.config.languages.len();
+                eprintln!(
+                    "    Finished {} pages ({} notices × {} languages) and {} other files in {:.2}s → {}",
+                    prepared.project.notices.len() * langs,
+                    prepared.project.notices.len(),
+                    langs,
+                    stats.files as usize - prepared.project.notices.len() * langs,
+                    started.elapsed().as_secs_f64(),
+                    out.display()
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(e),
     }
 }
 
@@ -225,7 +318,9 @@ fn find_notice(dir: &Path, id: &str, ext: &str) -> Option<PathBuf> {
     walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_map(Result::ok)
-        .find(|e| e.file_type().is_file() && e.file_name().to_string_lossy() == format!("{id}.{ext}"))
+        .find(|e| {
+            e.file_type().is_file() && e.file_name().to_string_lossy() == format!("{id}.{ext}")
+        })
         .map(|e| e.path().to_path_buf())
 }
 
@@ -279,11 +374,14 @@ fn explain(lint: Option<&str>, list: bool) -> ExitCode {
         Some(l) => {
             let level = match l.default {
                 None => "always an error (cannot be configured)".to_owned(),
-                Some(d) => format!("{} by default; set it in [lints] as \"allow\", \"warn\" or \"deny\"", match d.severity() {
-                    Some(Severity::Error) => "error",
-                    Some(Severity::Warning) => "warning",
-                    None => "allowed",
-                }),
+                Some(d) => format!(
+                    "{} by default; set it in [lints] as \"allow\", \"warn\" or \"deny\"",
+                    match d.severity() {
+                        Some(Severity::Error) => "error",
+                        Some(Severity::Warning) => "warning",
+                        None => "allowed",
+                    }
+                ),
             };
             let indent = |s: &str| s.lines().map(|l| format!("    {l}\n")).collect::<String>();
             print!(
@@ -300,7 +398,9 @@ fn explain(lint: Option<&str>, list: bool) -> ExitCode {
             let hint = diag::did_you_mean(name, LINTS.iter().map(|l| l.name))
                 .map(|s| format!("; did you mean `{s}`?"))
                 .unwrap_or_default();
-            fail(format!("no lint is called `{name}`{hint} (see `hysbys explain --list`)"))
+            fail(format!(
+                "no lint is called `{name}`{hint} (see `hysbys explain --list`)"
+            ))
         }
     }
 }

@@ -102,9 +102,19 @@ impl Reader<'_> {
         self.diags.push(d);
     }
 
-    fn table<'t, 'i>(&mut self, v: &'t Spanned<DeValue<'i>>, what: &str, known: &[&str]) -> Option<&'t DeTable<'i>> {
+    fn table<'t, 'i>(
+        &mut self,
+        v: &'t Spanned<DeValue<'i>>,
+        what: &str,
+        known: &[&str],
+    ) -> Option<&'t DeTable<'i>> {
         let DeValue::Table(t) = v.get_ref() else {
-            self.err("invalid-value", v, format!("`{what}` must be a table"), None);
+            self.err(
+                "invalid-value",
+                v,
+                format!("`{what}` must be a table"),
+                None,
+            );
             return None;
         };
         for (k, _) in t.iter() {
@@ -112,7 +122,12 @@ impl Reader<'_> {
                 let help = did_you_mean(k.get_ref(), known.iter().copied())
                     .map(|s| format!("did you mean `{s}`?"))
                     .or_else(|| Some(format!("the keys of `{what}` are: {}", known.join(", "))));
-                self.err("unknown-field", k, format!("unknown key `{}` in `{what}`", k.get_ref()), help);
+                self.err(
+                    "unknown-field",
+                    k,
+                    format!("unknown key `{}` in `{what}`", k.get_ref()),
+                    help,
+                );
             }
         }
         Some(t)
@@ -122,7 +137,12 @@ impl Reader<'_> {
         match v.get_ref() {
             DeValue::String(s) => Some(s.to_string()),
             _ => {
-                self.err("invalid-value", v, format!("`{what}` must be a string"), None);
+                self.err(
+                    "invalid-value",
+                    v,
+                    format!("`{what}` must be a string"),
+                    None,
+                );
                 None
             }
         }
@@ -132,7 +152,12 @@ impl Reader<'_> {
         match v.get_ref() {
             DeValue::Boolean(b) => Some(*b),
             _ => {
-                self.err("invalid-value", v, format!("`{what}` must be `true` or `false`"), None);
+                self.err(
+                    "invalid-value",
+                    v,
+                    format!("`{what}` must be `true` or `false`"),
+                    None,
+                );
                 None
             }
         }
@@ -160,7 +185,12 @@ impl Reader<'_> {
                 Some(out)
             }
             _ => {
-                self.err("invalid-value", v, format!("`{what}` must be a string or `{{en = \"…\", cy = \"…\"}}`"), None);
+                self.err(
+                    "invalid-value",
+                    v,
+                    format!("`{what}` must be a string or `{{en = \"…\", cy = \"…\"}}`"),
+                    None,
+                );
                 None
             }
         }
@@ -179,7 +209,12 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Config {
         Err(e) => {
             let span = e.span().unwrap_or(0..0);
             let pos = pos_at(text, span.start, span.end.saturating_sub(span.start));
-            diags.push(Diagnostic::new("parse-error", file, pos, format!("hysbys.toml: {}", e.message().trim())));
+            diags.push(Diagnostic::new(
+                "parse-error",
+                file,
+                pos,
+                format!("hysbys.toml: {}", e.message().trim()),
+            ));
             return cfg;
         }
     };
@@ -189,7 +224,12 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Config {
         let known = ["site", "build", "lints", "regulator"];
         if !known.contains(&k.get_ref().as_ref()) {
             let help = did_you_mean(k.get_ref(), known).map(|s| format!("did you mean `[{s}]`?"));
-            r.err("unknown-field", k, format!("unknown table `{}` in hysbys.toml", k.get_ref()), help);
+            r.err(
+                "unknown-field",
+                k,
+                format!("unknown table `{}` in hysbys.toml", k.get_ref()),
+                help,
+            );
         }
     }
     if let Some(site) = get(top, "site") {
@@ -234,7 +274,9 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Config {
                             "invalid-value",
                             v,
                             format!("`{s}` is not an absolute http(s) URL"),
-                            Some("e.g. base_url = \"https://www.example.gov.wales/privacy/\"".into()),
+                            Some(
+                                "e.g. base_url = \"https://www.example.gov.wales/privacy/\"".into(),
+                            ),
                         );
                     }
                 }
@@ -269,7 +311,9 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Config {
         if let Some(t) = r.table(lints, "lints", &names) {
             for (k, v) in t.iter() {
                 let name = k.get_ref().as_ref();
-                let Some(lint) = crate::rules::lint(name) else { continue };
+                let Some(lint) = crate::rules::lint(name) else {
+                    continue;
+                };
                 if !lint.configurable() {
                     r.err(
                         "invalid-value",
@@ -325,8 +369,13 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Config {
         for l in &langs {
             if t.get(*l).trim().is_empty() {
                 r.diags.push(
-                    Diagnostic::new("missing-translation", file, t.pos, format!("`{what}` has no `{}`", l.code()))
-                        .help(format!("add `{} = \"…\"`", l.code())),
+                    Diagnostic::new(
+                        "missing-translation",
+                        file,
+                        t.pos,
+                        format!("`{what}` has no `{}`", l.code()),
+                    )
+                    .help(format!("add `{} = \"…\"`", l.code())),
                 );
             }
         }

@@ -5,9 +5,12 @@
 //! Tera and Fluent) → [`emit`] (the output folder, written atomically, and the register).
 //! [`cli`] parses arguments and calls these; `main` maps the result to an exit code.
 
+pub mod build;
 pub mod cli;
 pub mod config;
 pub mod diag;
+pub mod emit;
+pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod render;
@@ -40,7 +43,10 @@ pub struct Project {
 }
 
 /// Load a project and run every check: the diagnostics, sorted, with `[lints]` applied.
-pub fn check(root: &std::path::Path, opts: &load::Options) -> Result<(Project, Vec<Diagnostic>), load::LoadError> {
+pub fn check(
+    root: &std::path::Path,
+    opts: &load::Options,
+) -> Result<(Project, Vec<Diagnostic>), load::LoadError> {
     let mut project = load::load(root, opts)?;
     let mut diags = std::mem::take(&mut project.load_diagnostics);
     rules::check(&project, &mut diags);

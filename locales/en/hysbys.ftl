@@ -26,7 +26,9 @@ generated-by = Published with hysbys
 external-link-note = This link goes to another website
 
 ## Dates
-# $day and $year are numbers; $month is the month name from month-1 … month-12.
+# $day is a number, $year is best passed as a string (some Fluent
+# implementations group digits: "2,026"); $month is the month name from
+# month-1 … month-12.
 
 date = { $day } { $month } { $year }
 month-1 = January
@@ -204,3 +206,9 @@ ico-helpline = Helpline
 changes-caption = Changes to this notice, newest first
 changes-date = Date
 changes-summary = What changed
+
+## Labels added for the default theme
+contact-name = Name
+purpose-annex1-label = Recognised legitimate interest
+transfer-details = Details
+complaints-form-label = Complaints form

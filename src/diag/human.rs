@@ -8,7 +8,10 @@ use crate::load::Sources;
 
 /// Character offset and length → byte range in `text`.
 fn byte_range(text: &str, index: u32, len: u32) -> std::ops::Range<usize> {
-    let mut it = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len()));
+    let mut it = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()));
     let start = it.nth(index as usize).unwrap_or(text.len());
     let end = text[start..]
         .char_indices()
@@ -23,7 +26,11 @@ fn byte_range(text: &str, index: u32, len: u32) -> std::ops::Range<usize> {
 
 /// Render diagnostics to a string; `color` for a terminal.
 pub fn render(diags: &[Diagnostic], sources: &Sources, color: bool) -> String {
-    let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
     let mut out = String::new();
     for d in diags {
         let level = match d.severity {
@@ -71,7 +78,8 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, color: bool) -> String {
 
 /// The closing line: what was checked and what was found.
 pub fn summary(notices: usize, errors: usize, warnings: usize) -> String {
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let checked = plural(notices, "notice", "notices");
     if errors == 0 && warnings == 0 {
         format!("checked {checked}: no problems found")

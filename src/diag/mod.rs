@@ -125,7 +125,10 @@ pub fn count(diags: &[Diagnostic]) -> Counts {
 }
 
 /// "Did you mean" for a name among candidates (Jaro-Winkler, as cargo does for commands).
-pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let mut best: Option<(f64, &str)> = None;
     for c in candidates {
         let score = strsim::jaro_winkler(name, c);

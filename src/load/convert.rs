@@ -43,7 +43,10 @@ impl<'n> Fields<'n> {
     }
 
     pub fn key_pos(&self, key: &str) -> Option<Pos> {
-        self.entries.iter().find(|(k, _)| k.name == key).map(|(k, _)| k.pos)
+        self.entries
+            .iter()
+            .find(|(k, _)| k.name == key)
+            .map(|(k, _)| k.pos)
     }
 }
 
@@ -61,7 +64,8 @@ pub fn is_id(s: &str) -> bool {
     !b.is_empty()
         && b.len() <= 64
         && (b[0].is_ascii_lowercase() || b[0].is_ascii_digit())
-        && b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
+        && b.iter()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
 }
 
 pub fn is_http_url(s: &str) -> bool {
@@ -81,8 +85,13 @@ pub fn is_email(s: &str) -> bool {
     let mut parts = s.split('@');
     match (parts.next(), parts.next(), parts.next()) {
         (Some(a), Some(b), None) => {
-            !a.is_empty() && b.contains('.') && !b.starts_with('.') && !b.ends_with('.')
-                && !s.chars().any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>')
+            !a.is_empty()
+                && b.contains('.')
+                && !b.starts_with('.')
+                && !b.ends_with('.')
+                && !s
+                    .chars()
+                    .any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>')
         }
         _ => false,
     }
@@ -90,7 +99,8 @@ pub fn is_email(s: &str) -> bool {
 
 pub fn is_phone(s: &str) -> bool {
     s.chars().filter(char::is_ascii_digit).count() >= 3
-        && s.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '(' | ')'))
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '(' | ')'))
 }
 
 impl Cx<'_> {
@@ -122,7 +132,11 @@ impl Cx<'_> {
         for (k, _) in entries {
             if !known.contains(&k.name.as_str()) {
                 let mut d = self
-                    .diag("unknown-field", k.pos, format!("unknown field `{}` in {what}", k.name))
+                    .diag(
+                        "unknown-field",
+                        k.pos,
+                        format!("unknown field `{}` in {what}", k.name),
+                    )
                     .label("not a field of the format");
                 d = match did_you_mean(&k.name, known.iter().copied()) {
                     Some(s) => d.help(format!("did you mean `{s}`?")),
@@ -142,7 +156,11 @@ impl Cx<'_> {
         let v = f.get(key);
         if v.is_none() {
             let d = self
-                .diag("missing-field", f.first_key, format!("{what} has no `{key}`"))
+                .diag(
+                    "missing-field",
+                    f.first_key,
+                    format!("{what} has no `{key}`"),
+                )
                 .label(format!("this {what} needs `{key}`"))
                 .help(format!("add `{key}:` to this {what}"));
             self.push(d);
@@ -182,19 +200,31 @@ impl Cx<'_> {
         }
     }
 
-    pub fn uint(&mut self, node: &Node, range: std::ops::RangeInclusive<u32>, what: &str) -> Option<S<u32>> {
+    pub fn uint(
+        &mut self,
+        node: &Node,
+        range: std::ops::RangeInclusive<u32>,
+        what: &str,
+    ) -> Option<S<u32>> {
         let n = match &node.value {
             Value::Scalar { text, plain: true } => text.parse::<u32>().ok(),
             _ => None,
         };
         match n {
-            Some(n) if range.contains(&n) => Some(S { v: n, pos: node.pos }),
+            Some(n) if range.contains(&n) => Some(S {
+                v: n,
+                pos: node.pos,
+            }),
             _ => {
                 let d = self
                     .diag(
                         "invalid-value",
                         node.pos,
-                        format!("{what} must be a whole number from {} to {}", range.start(), range.end()),
+                        format!(
+                            "{what} must be a whole number from {} to {}",
+                            range.start(),
+                            range.end()
+                        ),
                     )
                     .label("not in range");
                 self.push(d);
@@ -224,7 +254,11 @@ impl Cx<'_> {
         }
         let codes = E::codes();
         let mut d = self
-            .diag("invalid-value", node.pos, format!("`{s}` is not a {}", E::WHAT))
+            .diag(
+                "invalid-value",
+                node.pos,
+                format!("`{s}` is not a {}", E::WHAT),
+            )
             .label(format!("unknown {}", E::WHAT));
         d = match did_you_mean(s, codes.iter().copied()) {
             Some(c) => d.help(format!("did you mean `{c}`?")),
@@ -237,12 +271,25 @@ impl Cx<'_> {
     pub fn date(&mut self, node: &Node) -> Option<S<Date>> {
         let s = self.scalar(node, "a date")?;
         let ok_shape = s.len() == 10
-            && s.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+            && s.bytes().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
         match (ok_shape, s.parse::<Date>()) {
-            (true, Ok(d)) => Some(S { v: d, pos: node.pos }),
+            (true, Ok(d)) => Some(S {
+                v: d,
+                pos: node.pos,
+            }),
             _ => {
                 let d = self
-                    .diag("invalid-value", node.pos, format!("`{s}` is not a calendar date"))
+                    .diag(
+                        "invalid-value",
+                        node.pos,
+                        format!("`{s}` is not a calendar date"),
+                    )
                     .label("not a date")
                     .help("write dates as YYYY-MM-DD, e.g. `2026-10-01`");
                 self.push(d);
@@ -257,7 +304,11 @@ impl Cx<'_> {
             Ok(v) => Some(S { v, pos: node.pos }),
             Err(why) => {
                 let d = self
-                    .diag("invalid-duration", node.pos, format!("`{s}` is not a duration"))
+                    .diag(
+                        "invalid-duration",
+                        node.pos,
+                        format!("`{s}` is not a duration"),
+                    )
                     .label(why)
                     .help("e.g. `P6Y`, `P30D`, `P1Y6M`, `P2W`, or `indefinite`");
                 self.push(d);
@@ -273,7 +324,11 @@ impl Cx<'_> {
                 if let Some(last) = self.diags.last_mut() {
                     last.help = Some(format!(
                         "write a text as a map with one string per language, e.g. `{{{}}}`",
-                        self.langs.iter().map(|l| format!("{}: \"…\"", l.code())).collect::<Vec<_>>().join(", ")
+                        self.langs
+                            .iter()
+                            .map(|l| format!("{}: \"…\"", l.code()))
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ));
                 }
             }
@@ -318,7 +373,9 @@ impl Cx<'_> {
     /// A name: one string for every language, or a text.
     pub fn name(&mut self, node: &Node) -> Option<Text> {
         match &node.value {
-            Value::Scalar { text, .. } if !text.trim().is_empty() => Some(Text::same(text, node.pos)),
+            Value::Scalar { text, .. } if !text.trim().is_empty() => {
+                Some(Text::same(text, node.pos))
+            }
             Value::Map(_) => self.text(node),
             _ => {
                 self.invalid(node, "a name (a string, or a text map)");
@@ -335,7 +392,11 @@ impl Cx<'_> {
             if !is_http_url(t.get(lang)) {
                 ok = false;
                 let d = self
-                    .diag("invalid-value", node.pos, format!("`{}` is not an absolute http(s) URL", t.get(lang)))
+                    .diag(
+                        "invalid-value",
+                        node.pos,
+                        format!("`{}` is not an absolute http(s) URL", t.get(lang)),
+                    )
                     .label("not a URL")
                     .help("write a full address starting with `https://`");
                 self.push(d);
@@ -353,7 +414,11 @@ impl Cx<'_> {
             return Some(s);
         }
         let d = self
-            .diag("invalid-value", node.pos, format!("`{}` is not an email address", s.v))
+            .diag(
+                "invalid-value",
+                node.pos,
+                format!("`{}` is not an email address", s.v),
+            )
             .label("not an email address")
             .help("write one address such as `dpo@example.gov.wales`");
         self.push(d);
@@ -366,7 +431,11 @@ impl Cx<'_> {
             return Some(s);
         }
         let d = self
-            .diag("invalid-value", node.pos, format!("`{}` is not a phone number", s.v))
+            .diag(
+                "invalid-value",
+                node.pos,
+                format!("`{}` is not a phone number", s.v),
+            )
             .label("not a phone number")
             .help("use digits, spaces, `+`, `(` and `)` only, e.g. `01978 292000`");
         self.push(d);
@@ -377,7 +446,10 @@ impl Cx<'_> {
     pub fn list<'n>(&mut self, node: Option<&'n Node>) -> &'n [Node] {
         match node {
             None => &[],
-            Some(Node { value: Value::Seq(items), .. }) => items,
+            Some(Node {
+                value: Value::Seq(items),
+                ..
+            }) => items,
             Some(n) => {
                 self.invalid(n, "a list");
                 &[]
@@ -399,7 +471,12 @@ impl Cx<'_> {
             .collect()
     }
 
-    pub fn opt<T>(&mut self, f: &Fields<'_>, key: &str, read: impl FnOnce(&mut Self, &Node) -> Option<T>) -> Option<T> {
+    pub fn opt<T>(
+        &mut self,
+        f: &Fields<'_>,
+        key: &str,
+        read: impl FnOnce(&mut Self, &Node) -> Option<T>,
+    ) -> Option<T> {
         f.get(key).and_then(|n| read(self, n))
     }
 }
@@ -428,21 +505,32 @@ const ORG_FIELDS: &[&str] = &[
 
 pub fn organisation(cx: &mut Cx<'_>, root: &Node) -> Option<Organisation> {
     let f = cx.fields(root, "the organisation file", ORG_FIELDS)?;
-    let name = cx.req(&f, "name", "the organisation").and_then(|n| cx.name(n));
+    let name = cx
+        .req(&f, "name", "the organisation")
+        .and_then(|n| cx.name(n));
     let public_authority = cx
         .req(&f, "public_authority", "the organisation")
         .and_then(|n| cx.bool(n).map(|v| S { v, pos: n.pos }));
-    let address = cx.req(&f, "address", "the organisation").and_then(|n| cx.text(n));
+    let address = cx
+        .req(&f, "address", "the organisation")
+        .and_then(|n| cx.text(n));
     let email = cx.opt(&f, "email", Cx::email);
     let phone = cx.opt(&f, "phone", Cx::phone);
     let ico_registration = cx.opt(&f, "ico_registration", |cx, n| {
         let s = cx.string(n)?;
         let ok = s.v.len() == 8
             && s.v.starts_with('Z')
-            && s.v.bytes().skip(1).all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+            && s.v
+                .bytes()
+                .skip(1)
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
         if !ok {
             let d = cx
-                .diag("invalid-value", n.pos, format!("`{}` is not an ICO registration number", s.v))
+                .diag(
+                    "invalid-value",
+                    n.pos,
+                    format!("`{}` is not an ICO registration number", s.v),
+                )
                 .label("expected Z and seven capital letters or digits")
                 .help("copy the number from the ICO register, e.g. `Z1234567`");
             cx.push(d);
@@ -453,12 +541,16 @@ pub fn organisation(cx: &mut Cx<'_>, root: &Node) -> Option<Organisation> {
     let website = cx.opt(&f, "website", Cx::url);
     let representative = cx.opt(&f, "representative", |cx, n| {
         let f = cx.fields(n, "the representative", &["name", "address", "email"])?;
-        let name = cx.req(&f, "name", "the representative").and_then(|n| cx.name(n));
-        let address = cx.req(&f, "address", "the representative").and_then(|n| cx.text(n));
+        let name = cx
+            .req(&f, "name", "the representative")
+            .and_then(|n| cx.name(n));
+        let address = cx
+            .req(&f, "address", "the representative")
+            .and_then(|n| cx.text(n));
         let email = cx.opt(&f, "email", Cx::email);
         Some(Representative {
-            name: name?,
-            address: address?,
+            name: name.unwrap_or_default(),
+            address: address.unwrap_or_default(),
             email,
         })
     });
@@ -472,7 +564,11 @@ pub fn organisation(cx: &mut Cx<'_>, root: &Node) -> Option<Organisation> {
         };
         if !f.has("email") && !f.has("address") {
             let d = cx
-                .diag("missing-field", f.first_key, "the DPO has neither `email` nor `address`")
+                .diag(
+                    "missing-field",
+                    f.first_key,
+                    "the DPO has neither `email` nor `address`",
+                )
                 .label("the DPO needs a way to be reached")
                 .help("add `email:` or `address:` (Art 13(1)(b))");
             cx.push(d);
@@ -480,8 +576,12 @@ pub fn organisation(cx: &mut Cx<'_>, root: &Node) -> Option<Organisation> {
         Some(dpo)
     });
     let dpo_required = cx.opt(&f, "dpo_required", Cx::bool).unwrap_or(false);
-    let rights_contact = cx.opt(&f, "rights_contact", |cx, n| contact(cx, n, "the rights contact", false));
-    let complaints = cx.opt(&f, "complaints", |cx, n| contact(cx, n, "the complaints contact", true));
+    let rights_contact = cx.opt(&f, "rights_contact", |cx, n| {
+        contact(cx, n, "the rights contact", false)
+    });
+    let complaints = cx.opt(&f, "complaints", |cx, n| {
+        contact(cx, n, "the complaints contact", true)
+    });
     let security = cx.opt(&f, "security", Cx::text);
     let appropriate_policy_document = cx.opt(&f, "appropriate_policy_document", Cx::url);
     let items = cx.list(f.get("recipients"));
@@ -498,9 +598,12 @@ pub fn organisation(cx: &mut Cx<'_>, root: &Node) -> Option<Organisation> {
         written: f.written(ORG_FIELDS),
         file: cx.file,
         first_key: f.first_key,
-        name: name?,
-        public_authority: public_authority?,
-        address: address?,
+        name: name.unwrap_or_default(),
+        public_authority: public_authority.unwrap_or(S {
+            v: false,
+            pos: f.first_key,
+        }),
+        address: address.unwrap_or_default(),
         email,
         phone,
         ico_registration,
@@ -526,7 +629,11 @@ fn contact(cx: &mut Cx<'_>, n: &Node, what: &str, need_url_or_email: bool) -> Op
     };
     if need_url_or_email && !f.has("url") && !f.has("email") {
         let d = cx
-            .diag("missing-field", f.first_key, format!("{what} has neither `url` nor `email`"))
+            .diag(
+                "missing-field",
+                f.first_key,
+                format!("{what} has neither `url` nor `email`"),
+            )
             .label("people must be able to complain electronically")
             .help("add `url:` (a complaints form) or `email:` (DPA 2018 s.164A)");
         cx.push(d);
@@ -538,7 +645,14 @@ fn contact(cx: &mut Cx<'_>, n: &Node, what: &str, need_url_or_email: bool) -> Op
 // Entries shared by notices and the organisation catalogues
 
 const RECIPIENT_FIELDS: &[&str] = &[
-    "id", "name", "kind", "details", "purposes", "categories", "transfers", "transfer",
+    "id",
+    "name",
+    "kind",
+    "details",
+    "purposes",
+    "categories",
+    "transfers",
+    "transfer",
 ];
 const RETENTION_FIELDS: &[&str] = &[
     "id",
@@ -569,7 +683,9 @@ pub fn recipient(cx: &mut Cx<'_>, n: &Node, catalogue: bool) -> Option<Recipient
     let f = cx.fields(n, "a recipient", &known)?;
     let id = cx.req(&f, "id", "recipient").and_then(|n| cx.id(n));
     let name = cx.req(&f, "name", "recipient").and_then(|n| cx.name(n));
-    let kind = cx.req(&f, "kind", "recipient").and_then(|n| cx.closed::<RecipientKind>(n));
+    let kind = cx
+        .req(&f, "kind", "recipient")
+        .and_then(|n| cx.closed::<RecipientKind>(n));
     let details = cx.opt(&f, "details", Cx::text);
     let purposes = cx.refs(f.get("purposes"));
     let categories = cx.refs(f.get("categories"));
@@ -577,7 +693,11 @@ pub fn recipient(cx: &mut Cx<'_>, n: &Node, catalogue: bool) -> Option<Recipient
     if let Some(t) = f.get("transfer") {
         if f.has("transfers") {
             let d = cx
-                .diag("invalid-value", t.pos, "a recipient has `transfer` or `transfers`, not both")
+                .diag(
+                    "invalid-value",
+                    t.pos,
+                    "a recipient has `transfer` or `transfers`, not both",
+                )
                 .help("move this transfer into the `transfers` list");
             cx.push(d);
         }
@@ -587,8 +707,8 @@ pub fn recipient(cx: &mut Cx<'_>, n: &Node, catalogue: bool) -> Option<Recipient
     transfers.extend(items.iter().filter_map(|t| transfer(cx, t)));
     Some(Recipient {
         id: id?,
-        name: name?,
-        kind: kind?.v,
+        name: name.unwrap_or_default(),
+        kind: kind.map_or(RecipientKind::Controller, |k| k.v),
         details,
         purposes,
         categories,
@@ -601,7 +721,14 @@ fn transfer(cx: &mut Cx<'_>, n: &Node) -> Option<Transfer> {
     let f = cx.fields(
         n,
         "a transfer",
-        &["country", "international_organisation", "safeguard", "derogation", "details", "copy"],
+        &[
+            "country",
+            "international_organisation",
+            "safeguard",
+            "derogation",
+            "details",
+            "copy",
+        ],
     )?;
     let destination = match (f.get("country"), f.get("international_organisation")) {
         (Some(c), None) => {
@@ -609,7 +736,11 @@ fn transfer(cx: &mut Cx<'_>, n: &Node) -> Option<Transfer> {
             let ok = s.v.len() == 2 && s.v.bytes().all(|b| b.is_ascii_uppercase());
             if !ok || s.v == "GB" || s.v == "UK" {
                 let d = cx
-                    .diag("invalid-value", c.pos, format!("`{}` is not a country outside the UK", s.v))
+                    .diag(
+                        "invalid-value",
+                        c.pos,
+                        format!("`{}` is not a country outside the UK", s.v),
+                    )
                     .label("expected an ISO 3166-1 alpha-2 code other than GB")
                     .help("e.g. `US`, `IE`, `IN`; a transfer within the UK is not a transfer");
                 cx.push(d);
@@ -620,7 +751,11 @@ fn transfer(cx: &mut Cx<'_>, n: &Node) -> Option<Transfer> {
         (None, Some(o)) => Destination::InternationalOrganisation(cx.name(o)?),
         (Some(_), Some(o)) => {
             let d = cx
-                .diag("invalid-value", o.pos, "a transfer goes to a `country` or an `international_organisation`, not both")
+                .diag(
+                    "invalid-value",
+                    o.pos,
+                    "a transfer goes to a `country` or an `international_organisation`, not both",
+                )
                 .help("split it into two transfers");
             cx.push(d);
             return None;
@@ -636,15 +771,29 @@ fn transfer(cx: &mut Cx<'_>, n: &Node) -> Option<Transfer> {
     };
     let safeguard = cx.opt(&f, "safeguard", Cx::closed::<Safeguard>);
     let derogation = cx.opt(&f, "derogation", Cx::closed::<Derogation>);
-    if let (Some(d), false) = (&derogation, safeguard.as_ref().map(|s| s.v) == Some(Safeguard::Derogation)) {
+    if let (Some(d), false) = (
+        &derogation,
+        safeguard.as_ref().map(|s| s.v) == Some(Safeguard::Derogation),
+    ) {
         let diag = cx
-            .diag("invalid-value", d.pos, "`derogation` goes with `safeguard: derogation`")
+            .diag(
+                "invalid-value",
+                d.pos,
+                "`derogation` goes with `safeguard: derogation`",
+            )
             .help("set `safeguard: derogation`, or remove `derogation`");
         cx.push(diag);
     }
-    if safeguard.as_ref().map(|s| s.v) == Some(Safeguard::Derogation) && derogation.is_none() && !f.has("derogation") {
+    if safeguard.as_ref().map(|s| s.v) == Some(Safeguard::Derogation)
+        && derogation.is_none()
+        && !f.has("derogation")
+    {
         let d = cx
-            .diag("missing-field", f.first_key, "transfer has `safeguard: derogation` but no `derogation`")
+            .diag(
+                "missing-field",
+                f.first_key,
+                "transfer has `safeguard: derogation` but no `derogation`",
+            )
             .label("which Art 49(1) derogation?")
             .help("add `derogation:` with one of a–g or `compelling-interests`");
         cx.push(d);
@@ -669,33 +818,51 @@ pub fn retention(cx: &mut Cx<'_>, n: &Node, catalogue: bool) -> Option<Retention
     };
     let f = cx.fields(n, "a retention entry", &known)?;
     let id = cx.req(&f, "id", "retention entry").and_then(|n| cx.id(n));
-    let records = cx.req(&f, "records", "retention entry").and_then(|n| cx.text(n));
+    let records = cx
+        .req(&f, "records", "retention entry")
+        .and_then(|n| cx.text(n));
     let keep = match (f.get("period"), f.get("criteria")) {
         (Some(p), None) => cx.duration(p).map(Keep::Period),
         (None, Some(c)) => cx.text(c).map(Keep::Criteria),
         (Some(_), Some(c)) => {
             let d = cx
-                .diag("invalid-value", c.pos, "a retention entry has a `period` or `criteria`, not both")
+                .diag(
+                    "invalid-value",
+                    c.pos,
+                    "a retention entry has a `period` or `criteria`, not both",
+                )
                 .label("remove one")
-                .help("use `period` for a duration, `criteria` when the period cannot be a duration");
+                .help(
+                    "use `period` for a duration, `criteria` when the period cannot be a duration",
+                );
             cx.push(d);
             None
         }
         (None, None) => {
             let d = cx
-                .diag("missing-field", f.first_key, "retention entry has no `period`")
+                .diag(
+                    "missing-field",
+                    f.first_key,
+                    "retention entry has no `period`",
+                )
                 .label("how long is it kept?")
                 .help("add `period:` (e.g. `P6Y`) or `criteria:` (how the period is decided)");
             cx.push(d);
             None
         }
     };
-    let qualifier = cx.opt(&f, "qualifier", Cx::closed::<Qualifier>).map(|q| q.v);
+    let qualifier = cx
+        .opt(&f, "qualifier", Cx::closed::<Qualifier>)
+        .map(|q| q.v);
     let from = cx.opt(&f, "from", Cx::text);
     if let Some(Keep::Period(p)) = &keep {
         if p.v != Duration::Indefinite && from.is_none() && !f.has("from") {
             let d = cx
-                .diag("missing-field", f.first_key, "retention entry has a period but no `from`")
+                .diag(
+                    "missing-field",
+                    f.first_key,
+                    "retention entry has a period but no `from`",
+                )
                 .label("counted from when?")
                 .help("add `from:`, the event the period counts from (e.g. the end of your case)");
             cx.push(d);
@@ -707,7 +874,11 @@ pub fn retention(cx: &mut Cx<'_>, n: &Node, catalogue: bool) -> Option<Retention
     if let Some(Keep::Period(p)) = &keep {
         if p.v == Duration::Indefinite && justification.is_none() && !f.has("justification") {
             let d = cx
-                .diag("missing-field", f.first_key, "retention entry kept indefinitely has no `justification`")
+                .diag(
+                    "missing-field",
+                    f.first_key,
+                    "retention entry kept indefinitely has no `justification`",
+                )
                 .label("why keep it for ever?")
                 .help("add `justification:` saying why the records are kept indefinitely");
             cx.push(d);
@@ -715,8 +886,8 @@ pub fn retention(cx: &mut Cx<'_>, n: &Node, catalogue: bool) -> Option<Retention
     }
     Some(Retention {
         id: id?,
-        records: records?,
-        keep: keep?,
+        records: records.unwrap_or_default(),
+        keep: keep.unwrap_or(Keep::Criteria(Text::default())),
         qualifier,
         from,
         then,
@@ -786,7 +957,10 @@ pub fn notice(cx: &mut Cx<'_>, id: &str, root: &Node) -> Option<RawNotice> {
     let title = cx.req(&f, "title", "the notice").and_then(|n| cx.text(n));
     let summary = cx.req(&f, "summary", "the notice").and_then(|n| cx.text(n));
     let service = cx.opt(&f, "service", Cx::text);
-    let data_subjects = f.get("data_subjects").map(|n| cx.texts(Some(n), false)).filter(|v| !v.is_empty());
+    let data_subjects = f
+        .get("data_subjects")
+        .map(|n| cx.texts(Some(n), false))
+        .filter(|v| !v.is_empty());
     let updated = cx.req(&f, "updated", "the notice").and_then(|n| cx.date(n));
     let review_by = cx.opt(&f, "review_by", Cx::date);
 
@@ -794,14 +968,24 @@ pub fn notice(cx: &mut Cx<'_>, id: &str, root: &Node) -> Option<RawNotice> {
     let joint_controllers = items
         .iter()
         .filter_map(|n| {
-            let f = cx.fields(n, "a joint controller", &["name", "responsibilities", "contact"])?;
-            let name = cx.req(&f, "name", "joint controller").and_then(|n| cx.name(n));
-            let responsibilities = cx.req(&f, "responsibilities", "joint controller").and_then(|n| cx.text(n));
-            let contact = cx.req(&f, "contact", "joint controller").and_then(|n| cx.text(n));
+            let f = cx.fields(
+                n,
+                "a joint controller",
+                &["name", "responsibilities", "contact"],
+            )?;
+            let name = cx
+                .req(&f, "name", "joint controller")
+                .and_then(|n| cx.name(n));
+            let responsibilities = cx
+                .req(&f, "responsibilities", "joint controller")
+                .and_then(|n| cx.text(n));
+            let contact = cx
+                .req(&f, "contact", "joint controller")
+                .and_then(|n| cx.text(n));
             Some(JointController {
-                name: name?,
-                responsibilities: responsibilities?,
-                contact: contact?,
+                name: name.unwrap_or_default(),
+                responsibilities: responsibilities.unwrap_or_default(),
+                contact: contact.unwrap_or_default(),
             })
         })
         .collect();
@@ -810,7 +994,11 @@ pub fn notice(cx: &mut Cx<'_>, id: &str, root: &Node) -> Option<RawNotice> {
     let channels = items
         .iter()
         .filter_map(|n| {
-            let f = cx.fields(n, "a channel", &["id", "name", "details", "recipients", "retention"])?;
+            let f = cx.fields(
+                n,
+                "a channel",
+                &["id", "name", "details", "recipients", "retention"],
+            )?;
             let id = cx.req(&f, "id", "channel").and_then(|n| cx.id(n));
             let name = cx.req(&f, "name", "channel").and_then(|n| cx.text(n));
             let details = cx.opt(&f, "details", Cx::text);
@@ -818,7 +1006,7 @@ pub fn notice(cx: &mut Cx<'_>, id: &str, root: &Node) -> Option<RawNotice> {
             let retention = cx.refs(f.get("retention"));
             Some(Channel {
                 id: id?,
-                name: name?,
+                name: name.unwrap_or_default(),
                 details,
                 recipients,
                 retention,
@@ -835,7 +1023,7 @@ pub fn notice(cx: &mut Cx<'_>, id: &str, root: &Node) -> Option<RawNotice> {
             let details = cx.opt(&f, "details", Cx::text);
             let public = cx.opt(&f, "public", Cx::bool).unwrap_or(false);
             Some(Source {
-                name: name?,
+                name: name.unwrap_or_default(),
                 details,
                 public,
             })
@@ -891,7 +1079,11 @@ pub fn notice(cx: &mut Cx<'_>, id: &str, root: &Node) -> Option<RawNotice> {
             let items = cx.list(Some(n));
             if items.is_empty() && matches!(n.value, Value::Seq(_)) {
                 let d = cx
-                    .diag("missing-field", n.pos, "the notice lists no retention entries")
+                    .diag(
+                        "missing-field",
+                        n.pos,
+                        "the notice lists no retention entries",
+                    )
                     .help("say how long each category is kept (Art 13(2)(a))");
                 cx.push(d);
             }
@@ -913,23 +1105,40 @@ pub fn notice(cx: &mut Cx<'_>, id: &str, root: &Node) -> Option<RawNotice> {
             let f = cx.fields(
                 n,
                 "an automated decision",
-                &["id", "name", "logic", "significance", "consequences", "purposes"],
+                &[
+                    "id",
+                    "name",
+                    "logic",
+                    "significance",
+                    "consequences",
+                    "purposes",
+                ],
             )?;
-            let id = cx.req(&f, "id", "automated decision").and_then(|n| cx.id(n));
-            let name = cx.req(&f, "name", "automated decision").and_then(|n| cx.text(n));
-            let logic = cx.req(&f, "logic", "automated decision").and_then(|n| cx.text(n));
-            let significance = cx.req(&f, "significance", "automated decision").and_then(|n| cx.text(n));
-            let consequences = cx.req(&f, "consequences", "automated decision").and_then(|n| cx.text(n));
+            let id = cx
+                .req(&f, "id", "automated decision")
+                .and_then(|n| cx.id(n));
+            let name = cx
+                .req(&f, "name", "automated decision")
+                .and_then(|n| cx.text(n));
+            let logic = cx
+                .req(&f, "logic", "automated decision")
+                .and_then(|n| cx.text(n));
+            let significance = cx
+                .req(&f, "significance", "automated decision")
+                .and_then(|n| cx.text(n));
+            let consequences = cx
+                .req(&f, "consequences", "automated decision")
+                .and_then(|n| cx.text(n));
             let purposes = match cx.req(&f, "purposes", "automated decision") {
                 Some(n) => cx.refs(Some(n)),
                 None => Vec::new(),
             };
             Some(AutomatedDecision {
                 id: id?,
-                name: name?,
-                logic: logic?,
-                significance: significance?,
-                consequences: consequences?,
+                name: name.unwrap_or_default(),
+                logic: logic.unwrap_or_default(),
+                significance: significance.unwrap_or_default(),
+                consequences: consequences.unwrap_or_default(),
                 purposes,
             })
         })
@@ -949,8 +1158,8 @@ pub fn notice(cx: &mut Cx<'_>, id: &str, root: &Node) -> Option<RawNotice> {
             let after = cx.opt(&f, "after", Cx::id);
             Some(Section {
                 id: id?,
-                title: title?,
-                body: body?,
+                title: title.unwrap_or_default(),
+                body: body.unwrap_or_default(),
                 after,
             })
         })
@@ -964,8 +1173,11 @@ pub fn notice(cx: &mut Cx<'_>, id: &str, root: &Node) -> Option<RawNotice> {
             let date = cx.req(&f, "date", "change").and_then(|n| cx.date(n));
             let summary = cx.req(&f, "summary", "change").and_then(|n| cx.text(n));
             Some(Change {
-                date: date?,
-                summary: summary?,
+                date: date.unwrap_or(S {
+                    v: Date::constant(1970, 1, 1),
+                    pos: f.first_key,
+                }),
+                summary: summary.unwrap_or_default(),
             })
         })
         .collect();
@@ -975,11 +1187,14 @@ pub fn notice(cx: &mut Cx<'_>, id: &str, root: &Node) -> Option<RawNotice> {
         id: id.to_owned(),
         file: cx.file,
         first_key: f.first_key,
-        title: title?,
-        summary: summary?,
+        title: title.unwrap_or_default(),
+        summary: summary.unwrap_or_default(),
         service,
         data_subjects,
-        updated: updated?,
+        updated: updated.unwrap_or(S {
+            v: Date::constant(1970, 1, 1),
+            pos: f.first_key,
+        }),
         review_by,
         joint_controllers,
         channels,
@@ -1003,19 +1218,26 @@ pub fn notice(cx: &mut Cx<'_>, id: &str, root: &Node) -> Option<RawNotice> {
 }
 
 fn category(cx: &mut Cx<'_>, n: &Node) -> Option<Category> {
-    let f = cx.fields(n, "a category", &["id", "name", "details", "special", "criminal", "source"])?;
+    let f = cx.fields(
+        n,
+        "a category",
+        &["id", "name", "details", "special", "criminal", "source"],
+    )?;
     let id = cx.req(&f, "id", "category").and_then(|n| cx.id(n));
     let name = cx.req(&f, "name", "category").and_then(|n| cx.text(n));
     let details = cx.opt(&f, "details", Cx::text);
     let items = cx.list(f.get("special"));
-    let special = items.iter().filter_map(|n| cx.closed::<SpecialCategory>(n)).collect();
+    let special = items
+        .iter()
+        .filter_map(|n| cx.closed::<SpecialCategory>(n))
+        .collect();
     let criminal = cx.opt(&f, "criminal", Cx::bool).unwrap_or(false);
     let source = cx
         .opt(&f, "source", Cx::closed::<DataSource>)
         .map_or(DataSource::Subject, |s| s.v);
     Some(Category {
         id: id?,
-        name: name?,
+        name: name.unwrap_or_default(),
         details,
         special,
         criminal,
@@ -1046,14 +1268,16 @@ fn purpose(cx: &mut Cx<'_>, n: &Node) -> Option<Purpose> {
     let annex1 = cx.opt(&f, "annex1", |cx, n| cx.uint(n, 1..=99, "`annex1`"));
     let legislation = cx.texts(f.get("legislation"), true);
     let special_condition = cx.opt(&f, "special_condition", Cx::closed::<SpecialCondition>);
-    let schedule1 = cx.opt(&f, "schedule1", |cx, n| cx.uint(n, 1..=37, "a Schedule 1 paragraph"));
+    let schedule1 = cx.opt(&f, "schedule1", |cx, n| {
+        cx.uint(n, 1..=37, "a Schedule 1 paragraph")
+    });
     let criminal_condition = cx.opt(&f, "criminal_condition", criminal_condition);
     let consent_withdrawal = cx.opt(&f, "consent_withdrawal", Cx::text);
     let direct_marketing = cx.opt(&f, "direct_marketing", Cx::bool).unwrap_or(false);
     Some(Purpose {
         written: f.written(PURPOSE_FIELDS),
         id: id?,
-        name: name?,
+        name: name.unwrap_or_default(),
         details,
         categories,
         lawful_basis,
@@ -1092,7 +1316,11 @@ fn criminal_condition(cx: &mut Cx<'_>, n: &Node) -> Option<S<CriminalCondition>>
             let (p, e) = (p?, e?);
             if p.v != 36 {
                 let d = cx
-                    .diag("invalid-value", p.pos, "only paragraph 36 extends another condition")
+                    .diag(
+                        "invalid-value",
+                        p.pos,
+                        "only paragraph 36 extends another condition",
+                    )
                     .help("write `criminal_condition: N` for any other paragraph");
                 cx.push(d);
                 return None;
@@ -1103,7 +1331,10 @@ fn criminal_condition(cx: &mut Cx<'_>, n: &Node) -> Option<S<CriminalCondition>>
             })
         }
         _ => {
-            cx.invalid(n, "`official-authority`, a paragraph number or `{paragraph: 36, extends: N}`");
+            cx.invalid(
+                n,
+                "`official-authority`, a paragraph number or `{paragraph: 36, extends: N}`",
+            );
             None
         }
     }

@@ -41,12 +41,27 @@ impl std::fmt::Display for LoadError {
 impl std::error::Error for LoadError {}
 
 /// Read a file as text: io-error, limit-exceeded or parse-error (invalid UTF-8) on failure.
-fn read_text(path: &Path, file: FileId, limits: &Limits, diags: &mut Vec<Diagnostic>) -> Option<String> {
-    let at1 = Pos { line: 1, col: 1, index: 0, len: 1 };
+fn read_text(
+    path: &Path,
+    file: FileId,
+    limits: &Limits,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let at1 = Pos {
+        line: 1,
+        col: 1,
+        index: 0,
+        len: 1,
+    };
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) => {
-            diags.push(Diagnostic::new("io-error", file, at1, format!("cannot read this file: {e}")));
+            diags.push(Diagnostic::new(
+                "io-error",
+                file,
+                at1,
+                format!("cannot read this file: {e}"),
+            ));
             return None;
         }
     };
@@ -63,7 +78,11 @@ fn read_text(path: &Path, file: FileId, limits: &Limits, diags: &mut Vec<Diagnos
                 "limit-exceeded",
                 file,
                 at1,
-                format!("the file is {} bytes; the limit is {} bytes", meta.len(), limits.max_file_bytes),
+                format!(
+                    "the file is {} bytes; the limit is {} bytes",
+                    meta.len(),
+                    limits.max_file_bytes
+                ),
             )
             .help("split the notice into several notices"),
         );
@@ -72,7 +91,12 @@ fn read_text(path: &Path, file: FileId, limits: &Limits, diags: &mut Vec<Diagnos
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            diags.push(Diagnostic::new("io-error", file, at1, format!("cannot read this file: {e}")));
+            diags.push(Diagnostic::new(
+                "io-error",
+                file,
+                at1,
+                format!("cannot read this file: {e}"),
+            ));
             return None;
         }
     };
@@ -93,7 +117,12 @@ fn read_text(path: &Path, file: FileId, limits: &Limits, diags: &mut Vec<Diagnos
 }
 
 /// Parse and read one YAML file's root node, pushing YAML problems as diagnostics.
-fn parse_yaml(text: &str, file: FileId, limits: &Limits, diags: &mut Vec<Diagnostic>) -> Option<yaml::Node> {
+fn parse_yaml(
+    text: &str,
+    file: FileId,
+    limits: &Limits,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<yaml::Node> {
     let parsed = yaml::parse(text, limits);
     for p in parsed.problems {
         let lint = match p.kind {
@@ -103,15 +132,27 @@ fn parse_yaml(text: &str, file: FileId, limits: &Limits, diags: &mut Vec<Diagnos
         };
         let mut d = Diagnostic::new(lint, file, p.pos, p.message);
         if p.kind == ProblemKind::DuplicateKey {
-            d = d.label("second occurrence").help("remove one of the two, or merge their values");
+            d = d
+                .label("second occurrence")
+                .help("remove one of the two, or merge their values");
         }
         diags.push(d);
     }
     let root = parsed.root?;
     if matches!(root.value, yaml::Value::Null) {
         diags.push(
-            Diagnostic::new("missing-field", file, Pos { line: 1, col: 1, index: 0, len: 1 }, "the file is empty")
-                .help("run `hysbys new <id>` for a notice skeleton"),
+            Diagnostic::new(
+                "missing-field",
+                file,
+                Pos {
+                    line: 1,
+                    col: 1,
+                    index: 0,
+                    len: 1,
+                },
+                "the file is empty",
+            )
+            .help("run `hysbys new <id>` for a notice skeleton"),
         );
         return None;
     }
@@ -152,14 +193,26 @@ fn walk(root: &Path, sources: &mut Sources, diags: &mut Vec<Diagnostic>) -> Vec<
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e.path().map_or_else(|| "notices".to_owned(), |p| rel_path(root, p));
+                let path = e
+                    .path()
+                    .map_or_else(|| "notices".to_owned(), |p| rel_path(root, p));
                 let id = sources.add(path, String::new());
                 let why = if e.loop_ancestor().is_some() {
                     "a symbolic link here loops back to a folder above it".to_owned()
                 } else {
                     e.to_string()
                 };
-                diags.push(Diagnostic::new("io-error", id, Pos { line: 1, col: 1, index: 0, len: 1 }, format!("cannot read: {why}")));
+                diags.push(Diagnostic::new(
+                    "io-error",
+                    id,
+                    Pos {
+                        line: 1,
+                        col: 1,
+                        index: 0,
+                        len: 1,
+                    },
+                    format!("cannot read: {why}"),
+                ));
                 continue;
             }
         };
@@ -176,13 +229,19 @@ fn walk(root: &Path, sources: &mut Sources, diags: &mut Vec<Diagnostic>) -> Vec<
         }
         let rel = rel_path(root, entry.path());
         if entry.path_is_symlink() {
-            let inside = std::fs::canonicalize(entry.path()).is_ok_and(|c| c.starts_with(&canon_root));
+            let inside =
+                std::fs::canonicalize(entry.path()).is_ok_and(|c| c.starts_with(&canon_root));
             if !inside {
                 let id = sources.add(rel, String::new());
                 diags.push(Diagnostic::new(
                     "io-error",
                     id,
-                    Pos { line: 1, col: 1, index: 0, len: 1 },
+                    Pos {
+                        line: 1,
+                        col: 1,
+                        index: 0,
+                        len: 1,
+                    },
                     "this symbolic link leads outside the project; it is not followed",
                 ));
                 continue;
@@ -212,7 +271,10 @@ pub struct Options {
 /// Load a project: everything that can be read, with every problem found on the way.
 pub fn load(root: &Path, opts: &Options) -> Result<Project, LoadError> {
     if !root.is_dir() {
-        return Err(LoadError::Root(format!("{} is not a folder", root.display())));
+        return Err(LoadError::Root(format!(
+            "{} is not a folder",
+            root.display()
+        )));
     }
     let limits = Limits::default();
     let mut sources = Sources::default();
@@ -241,8 +303,18 @@ pub fn load(root: &Path, opts: &Options) -> Result<Project, LoadError> {
     } else {
         let id = sources.add("notices".into(), String::new());
         diags.push(
-            Diagnostic::new("io-error", id, Pos { line: 1, col: 1, index: 0, len: 1 }, "there is no notices/ folder")
-                .help("run `hysbys init` to start a project, or pass `--root` to point at one"),
+            Diagnostic::new(
+                "io-error",
+                id,
+                Pos {
+                    line: 1,
+                    col: 1,
+                    index: 0,
+                    len: 1,
+                },
+                "there is no notices/ folder",
+            )
+            .help("run `hysbys init` to start a project, or pass `--root` to point at one"),
         );
     }
 
@@ -267,15 +339,37 @@ pub fn load(root: &Path, opts: &Options) -> Result<Project, LoadError> {
         for extra in orgs.iter().skip(1) {
             let id = sources.add(extra.rel.clone(), String::new());
             diags.push(
-                Diagnostic::new("duplicate-id", id, Pos { line: 1, col: 1, index: 0, len: 1 }, "there are two organisation files")
-                    .help("keep one of _organisation.yaml and _organisation.yml"),
+                Diagnostic::new(
+                    "duplicate-id",
+                    id,
+                    Pos {
+                        line: 1,
+                        col: 1,
+                        index: 0,
+                        len: 1,
+                    },
+                    "there are two organisation files",
+                )
+                .help("keep one of _organisation.yaml and _organisation.yml"),
             );
         }
     } else if notices_dir.is_dir() {
         let id = sources.add("notices/_organisation.yaml".into(), String::new());
         diags.push(
-            Diagnostic::new("missing-field", id, Pos { line: 1, col: 1, index: 0, len: 1 }, "there is no notices/_organisation.yaml")
-                .help("describe the controller in notices/_organisation.yaml (`hysbys init` writes one)"),
+            Diagnostic::new(
+                "missing-field",
+                id,
+                Pos {
+                    line: 1,
+                    col: 1,
+                    index: 0,
+                    len: 1,
+                },
+                "there is no notices/_organisation.yaml",
+            )
+            .help(
+                "describe the controller in notices/_organisation.yaml (`hysbys init` writes one)",
+            ),
         );
     }
     if let Some(o) = &org {
@@ -287,7 +381,12 @@ pub fn load(root: &Path, opts: &Options) -> Result<Project, LoadError> {
     let mut jobs: Vec<(FileId, &Found)> = Vec::new();
     for f in found.iter().filter(|f| !f.organisation) {
         let id = sources.add(f.rel.clone(), String::new());
-        let at1 = Pos { line: 1, col: 1, index: 0, len: 1 };
+        let at1 = Pos {
+            line: 1,
+            col: 1,
+            index: 0,
+            len: 1,
+        };
         if !convert::is_id(&f.stem) {
             diags.push(
                 Diagnostic::new("invalid-id", id, at1, format!("`{}` is not a valid notice id; the file is skipped", f.stem))
@@ -297,8 +396,13 @@ pub fn load(root: &Path, opts: &Options) -> Result<Project, LoadError> {
         }
         if let Some(other) = seen.get(&f.stem) {
             diags.push(
-                Diagnostic::new("duplicate-id", id, at1, format!("the notice id `{}` is already used by {other}", f.stem))
-                    .help("notice ids are file stems and must be unique across notices/"),
+                Diagnostic::new(
+                    "duplicate-id",
+                    id,
+                    at1,
+                    format!("the notice id `{}` is already used by {other}", f.stem),
+                )
+                .help("notice ids are file stems and must be unique across notices/"),
             );
             continue;
         }

@@ -16,17 +16,31 @@ pub struct Used {
 }
 
 fn unknown(file: FileId, r: &S<String>, what: &str, candidates: &[&str]) -> Diagnostic {
-    let mut d = Diagnostic::new("unknown-reference", file, r.pos, format!("no {what} has the id `{}`", r.v))
-        .label(format!("unknown {what}"));
+    let mut d = Diagnostic::new(
+        "unknown-reference",
+        file,
+        r.pos,
+        format!("no {what} has the id `{}`", r.v),
+    )
+    .label(format!("unknown {what}"));
     d = match did_you_mean(&r.v, candidates.iter().copied()) {
         Some(s) => d.help(format!("did you mean `{s}`?")),
         None if candidates.is_empty() => d.help(format!("define a {what} with this id first")),
-        None => d.help(format!("the {what} ids here are: {}", candidates.join(", "))),
+        None => d.help(format!(
+            "the {what} ids here are: {}",
+            candidates.join(", ")
+        )),
     };
     d
 }
 
-fn check_refs(file: FileId, refs: &[S<String>], ids: &[&str], what: &str, diags: &mut Vec<Diagnostic>) {
+fn check_refs(
+    file: FileId,
+    refs: &[S<String>],
+    ids: &[&str],
+    what: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
     for r in refs {
         if !ids.contains(&r.v.as_str()) {
             diags.push(unknown(file, r, what, ids));
@@ -35,14 +49,24 @@ fn check_refs(file: FileId, refs: &[S<String>], ids: &[&str], what: &str, diags:
 }
 
 /// Report the second and later uses of an id among `ids`.
-pub fn unique<'a>(file: FileId, ids: impl IntoIterator<Item = &'a S<String>>, what: &str, diags: &mut Vec<Diagnostic>) {
+pub fn unique<'a>(
+    file: FileId,
+    ids: impl IntoIterator<Item = &'a S<String>>,
+    what: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
     let mut seen = HashSet::new();
     for id in ids {
         if !seen.insert(id.v.as_str()) {
             diags.push(
-                Diagnostic::new("duplicate-id", file, id.pos, format!("two {what}s have the id `{}`", id.v))
-                    .label("second use of this id")
-                    .help(format!("give each {what} its own id")),
+                Diagnostic::new(
+                    "duplicate-id",
+                    file,
+                    id.pos,
+                    format!("two {what}s have the id `{}`", id.v),
+                )
+                .label("second use of this id")
+                .help(format!("give each {what} its own id")),
             );
         }
     }
@@ -50,13 +74,28 @@ pub fn unique<'a>(file: FileId, ids: impl IntoIterator<Item = &'a S<String>>, wh
 
 /// Check the organisation's catalogue ids.
 pub fn organisation(org: &Organisation, diags: &mut Vec<Diagnostic>) {
-    unique(org.file, org.recipients.iter().map(|r| &r.id), "catalogue recipient", diags);
-    unique(org.file, org.retention.iter().map(|r| &r.id), "catalogue retention entry", diags);
+    unique(
+        org.file,
+        org.recipients.iter().map(|r| &r.id),
+        "catalogue recipient",
+        diags,
+    );
+    unique(
+        org.file,
+        org.retention.iter().map(|r| &r.id),
+        "catalogue retention entry",
+        diags,
+    );
 }
 
 /// Resolve one notice. `org` is `None` when the organisation file is missing or broken; then
 /// catalogue refs are reported only when there is no organisation file at all.
-pub fn notice(raw: RawNotice, org: Option<&Organisation>, diags: &mut Vec<Diagnostic>, used: &mut Used) -> Notice {
+pub fn notice(
+    raw: RawNotice,
+    org: Option<&Organisation>,
+    diags: &mut Vec<Diagnostic>,
+    used: &mut Used,
+) -> Notice {
     let RawNotice {
         mut notice,
         recipients,
@@ -65,19 +104,44 @@ pub fn notice(raw: RawNotice, org: Option<&Organisation>, diags: &mut Vec<Diagno
     } = raw;
     let file = notice.file;
 
-    unique(file, notice.channels.iter().map(|c| &c.id), "channel", diags);
-    unique(file, notice.categories.iter().map(|c| &c.id), "category", diags);
-    unique(file, notice.purposes.iter().map(|p| &p.id), "purpose", diags);
-    unique(file, notice.automated_decisions.iter().map(|a| &a.id), "automated decision", diags);
+    unique(
+        file,
+        notice.channels.iter().map(|c| &c.id),
+        "channel",
+        diags,
+    );
+    unique(
+        file,
+        notice.categories.iter().map(|c| &c.id),
+        "category",
+        diags,
+    );
+    unique(
+        file,
+        notice.purposes.iter().map(|p| &p.id),
+        "purpose",
+        diags,
+    );
+    unique(
+        file,
+        notice.automated_decisions.iter().map(|a| &a.id),
+        "automated decision",
+        diags,
+    );
 
     // Sections: unique, not a built-in id, `after` names a built-in or an earlier section.
     let mut earlier: Vec<&str> = Vec::new();
     for s in &notice.sections {
         if BUILTIN_SECTIONS.contains(&s.id.v.as_str()) || earlier.contains(&s.id.v.as_str()) {
             diags.push(
-                Diagnostic::new("duplicate-id", file, s.id.pos, format!("the section id `{}` is already taken", s.id.v))
-                    .label("built-in or earlier section id")
-                    .help("give the section an id of its own"),
+                Diagnostic::new(
+                    "duplicate-id",
+                    file,
+                    s.id.pos,
+                    format!("the section id `{}` is already taken", s.id.v),
+                )
+                .label("built-in or earlier section id")
+                .help("give the section an id of its own"),
             );
         }
         if let Some(a) = &s.after {
@@ -100,8 +164,12 @@ pub fn notice(raw: RawNotice, org: Option<&Organisation>, diags: &mut Vec<Diagno
     }
 
     // Recipients and retention: inline entries, or refs to the catalogues.
-    let cat_recipients: Vec<&str> = org.map(|o| o.recipients.iter().map(|r| r.id.v.as_str()).collect()).unwrap_or_default();
-    let cat_retention: Vec<&str> = org.map(|o| o.retention.iter().map(|r| r.id.v.as_str()).collect()).unwrap_or_default();
+    let cat_recipients: Vec<&str> = org
+        .map(|o| o.recipients.iter().map(|r| r.id.v.as_str()).collect())
+        .unwrap_or_default();
+    let cat_retention: Vec<&str> = org
+        .map(|o| o.retention.iter().map(|r| r.id.v.as_str()).collect())
+        .unwrap_or_default();
     let resolved_recipients = recipients.map(|items| {
         items
             .into_iter()
@@ -152,7 +220,12 @@ pub fn notice(raw: RawNotice, org: Option<&Organisation>, diags: &mut Vec<Diagno
                         Some(r)
                     }
                     _ => {
-                        diags.push(unknown(file, &id, "catalogue retention entry", &cat_retention));
+                        diags.push(unknown(
+                            file,
+                            &id,
+                            "catalogue retention entry",
+                            &cat_retention,
+                        ));
                         None
                     }
                 }
@@ -166,10 +239,19 @@ pub fn notice(raw: RawNotice, org: Option<&Organisation>, diags: &mut Vec<Diagno
         let mut seen = HashSet::new();
         for r in rs {
             if !seen.insert(r.id.v.clone()) {
-                let pos = if r.catalogue.is_some() { notice.first_key } else { r.id.pos };
+                let pos = if r.catalogue.is_some() {
+                    notice.first_key
+                } else {
+                    r.id.pos
+                };
                 diags.push(
-                    Diagnostic::new("duplicate-id", file, pos, format!("two recipients have the id `{}`", r.id.v))
-                        .help("give each recipient its own id, or list the catalogue entry once"),
+                    Diagnostic::new(
+                        "duplicate-id",
+                        file,
+                        pos,
+                        format!("two recipients have the id `{}`", r.id.v),
+                    )
+                    .help("give each recipient its own id, or list the catalogue entry once"),
                 );
             }
         }
@@ -177,10 +259,19 @@ pub fn notice(raw: RawNotice, org: Option<&Organisation>, diags: &mut Vec<Diagno
     let mut seen = HashSet::new();
     for r in &resolved_retention {
         if !seen.insert(r.id.v.clone()) {
-            let pos = if r.catalogue.is_some() { notice.first_key } else { r.id.pos };
+            let pos = if r.catalogue.is_some() {
+                notice.first_key
+            } else {
+                r.id.pos
+            };
             diags.push(
-                Diagnostic::new("duplicate-id", file, pos, format!("two retention entries have the id `{}`", r.id.v))
-                    .help("give each retention entry its own id, or list the catalogue entry once"),
+                Diagnostic::new(
+                    "duplicate-id",
+                    file,
+                    pos,
+                    format!("two retention entries have the id `{}`", r.id.v),
+                )
+                .help("give each retention entry its own id, or list the catalogue entry once"),
             );
         }
     }
@@ -191,8 +282,20 @@ pub fn notice(raw: RawNotice, org: Option<&Organisation>, diags: &mut Vec<Diagno
         .unwrap_or_default();
     let retention_ids: Vec<&str> = resolved_retention.iter().map(|r| r.id.v.as_str()).collect();
     for c in &notice.channels {
-        check_refs(file, &c.recipients, &recipient_ids, "recipient of this notice", diags);
-        check_refs(file, &c.retention, &retention_ids, "retention entry of this notice", diags);
+        check_refs(
+            file,
+            &c.recipients,
+            &recipient_ids,
+            "recipient of this notice",
+            diags,
+        );
+        check_refs(
+            file,
+            &c.retention,
+            &retention_ids,
+            "retention entry of this notice",
+            diags,
+        );
     }
 
     notice.recipients = resolved_recipients;

@@ -24,7 +24,10 @@ pub struct Pos {
 #[derive(Debug, Clone)]
 pub enum Value {
     /// A scalar: its text, and whether it was written plain (unquoted, not a block).
-    Scalar { text: String, plain: bool },
+    Scalar {
+        text: String,
+        plain: bool,
+    },
     Seq(Vec<Node>),
     /// Mapping entries in source order; keys are scalars (other keys are a parse error).
     Map(Vec<(Key, Node)>),
@@ -159,7 +162,12 @@ pub fn parse(text: &str, limits: &Limits) -> Parsed {
                     len: 1,
                 };
                 if e.info().contains("recursion limit") {
-                    fail!(ProblemKind::Limit, pos, "values are nested too deeply ({})", e.info());
+                    fail!(
+                        ProblemKind::Limit,
+                        pos,
+                        "values are nested too deeply ({})",
+                        e.info()
+                    );
                 }
                 fail!(ProblemKind::Parse, pos, "{}", e.info());
             }
@@ -208,7 +216,10 @@ pub fn parse(text: &str, limits: &Limits) -> Parsed {
                 }
                 let plain = style == ScalarStyle::Plain;
                 let forced_str = tag.as_ref().is_some_and(|t| t.suffix == "str");
-                let value = if plain && !forced_str && matches!(&*text, "" | "~" | "null" | "Null" | "NULL") {
+                let value = if plain
+                    && !forced_str
+                    && matches!(&*text, "" | "~" | "null" | "Null" | "NULL")
+                {
                     Value::Null
                 } else {
                     Value::Scalar {
@@ -263,7 +274,10 @@ pub fn parse(text: &str, limits: &Limits) -> Parsed {
             },
             Event::MappingEnd => match stack.pop() {
                 Some(Frame::Map {
-                    entries, pos, anchor, ..
+                    entries,
+                    pos,
+                    anchor,
+                    ..
                 }) => Some((
                     Node {
                         value: Value::Map(entries),

@@ -38,9 +38,15 @@ impl Duration {
             }
             let Some(u) = units.iter().position(|&x| x == c) else {
                 return Err(match c {
-                    'T' | 'H' | 'S' => "a duration has no time part: use days, weeks, months or years".into(),
-                    '.' | ',' => "a duration has whole numbers only (write `P18M`, not `P1.5Y`)".into(),
-                    'y' | 'm' | 'w' | 'd' => "duration units are upper case: `Y`, `M`, `W`, `D`".into(),
+                    'T' | 'H' | 'S' => {
+                        "a duration has no time part: use days, weeks, months or years".into()
+                    }
+                    '.' | ',' => {
+                        "a duration has whole numbers only (write `P18M`, not `P1.5Y`)".into()
+                    }
+                    'y' | 'm' | 'w' | 'd' => {
+                        "duration units are upper case: `Y`, `M`, `W`, `D`".into()
+                    }
                     _ => format!("unexpected `{c}` in a duration"),
                 });
             };
@@ -102,7 +108,16 @@ mod tests {
 
     #[test]
     fn accepts_the_format_examples() {
-        for s in ["P6Y", "P14D", "P1Y6M", "P3M", "P2W", "P1Y2M3W4D", "P999D", "indefinite"] {
+        for s in [
+            "P6Y",
+            "P14D",
+            "P1Y6M",
+            "P3M",
+            "P2W",
+            "P1Y2M3W4D",
+            "P999D",
+            "indefinite",
+        ] {
             let d = Duration::parse(s).unwrap_or_else(|e| panic!("{s}: {e}"));
             assert_eq!(d.to_string(), s);
         }
@@ -111,8 +126,23 @@ mod tests {
     #[test]
     fn rejects_what_the_format_forbids() {
         for s in [
-            "", "P", "6Y", "P0D", "P06Y", "P1000D", "PT5H", "P1.5Y", "P6y", "P6M1Y", "P1Y1Y",
-            "P6", "PY", "Indefinite", "P1DT", "p6Y", " P6Y",
+            "",
+            "P",
+            "6Y",
+            "P0D",
+            "P06Y",
+            "P1000D",
+            "PT5H",
+            "P1.5Y",
+            "P6y",
+            "P6M1Y",
+            "P1Y1Y",
+            "P6",
+            "PY",
+            "Indefinite",
+            "P1DT",
+            "p6Y",
+            " P6Y",
         ] {
             assert!(Duration::parse(s).is_err(), "{s:?} should be rejected");
         }

@@ -4,6 +4,7 @@
 
 pub mod duration;
 pub mod law;
+pub mod rights;
 
 pub use duration::Duration;
 pub use law::*;
@@ -295,7 +296,10 @@ impl Notice {
     }
 
     /// The categories a purpose uses (refs are already checked).
-    pub fn purpose_categories<'a>(&'a self, p: &'a Purpose) -> impl Iterator<Item = &'a Category> + 'a {
+    pub fn purpose_categories<'a>(
+        &'a self,
+        p: &'a Purpose,
+    ) -> impl Iterator<Item = &'a Category> + 'a {
         p.categories.iter().filter_map(move |c| self.category(&c.v))
     }
 
@@ -316,8 +320,12 @@ impl Purpose {
     /// Does the purpose rest on consent in any of the ways that let people withdraw it?
     pub fn consent_based(&self) -> bool {
         self.lawful_basis.as_ref().map(|b| b.v) == Some(LawfulBasis::Consent)
-            || self.special_condition.as_ref().map(|c| c.v) == Some(SpecialCondition::ExplicitConsent)
-            || self.criminal_condition.as_ref().is_some_and(|c| c.v.is_consent())
+            || self.special_condition.as_ref().map(|c| c.v)
+                == Some(SpecialCondition::ExplicitConsent)
+            || self
+                .criminal_condition
+                .as_ref()
+                .is_some_and(|c| c.v.is_consent())
     }
 }
 
@@ -325,7 +333,11 @@ fn recipient_markdown<'a>(r: &'a Recipient, out: &mut Vec<&'a Text>) {
     out.extend(r.details.iter());
     for t in &r.transfers {
         out.extend(t.details.iter());
-        out.extend(t.copy.iter().filter(|c| !c.plain || !c.en.starts_with("http")));
+        out.extend(
+            t.copy
+                .iter()
+                .filter(|c| !c.plain || !c.en.starts_with("http")),
+        );
     }
 }
 
@@ -341,7 +353,10 @@ impl Organisation {
     /// Every Markdown value written in the organisation file.
     pub fn markdown(&self) -> Vec<&Text> {
         let mut out = Vec::new();
-        for c in [&self.rights_contact, &self.complaints].into_iter().flatten() {
+        for c in [&self.rights_contact, &self.complaints]
+            .into_iter()
+            .flatten()
+        {
             out.extend(c.details.iter());
         }
         out.extend(self.security.iter());
@@ -376,7 +391,12 @@ impl Notice {
             out.extend(p.details.iter());
             out.extend(p.consent_withdrawal.iter());
         }
-        for r in self.recipients.iter().flatten().filter(|r| r.catalogue.is_none()) {
+        for r in self
+            .recipients
+            .iter()
+            .flatten()
+            .filter(|r| r.catalogue.is_none())
+        {
             recipient_markdown(r, &mut out);
         }
         for r in self.retention.iter().filter(|r| r.catalogue.is_none()) {

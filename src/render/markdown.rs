@@ -18,7 +18,10 @@ impl std::fmt::Display for Problem {
         match self {
             Problem::RawHtml(h) => write!(f, "raw HTML `{}` is shown as text", h.trim()),
             Problem::Link(u) => write!(f, "the link to `{u}` is not allowed and is shown as text"),
-            Problem::Image(u) => write!(f, "the image `{u}` is not inside the site and is shown as its alt text"),
+            Problem::Image(u) => write!(
+                f,
+                "the image `{u}` is not inside the site and is shown as its alt text"
+            ),
         }
     }
 }
@@ -30,7 +33,10 @@ fn options() -> Options {
 /// The URL's scheme, lower-cased, ignoring the whitespace and control characters that
 /// browsers strip (`java\tscript:`); `None` for a relative URL.
 fn scheme(url: &str) -> Option<String> {
-    let cleaned: String = url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
     let end = cleaned.find([':', '/', '?', '#'])?;
     if cleaned[end..].starts_with(':') {
         Some(cleaned[..end].to_ascii_lowercase())
@@ -122,7 +128,9 @@ pub fn to_html(src: &str, heading_shift: usize) -> String {
             classes,
             attrs,
         })),
-        Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(shift(level, heading_shift)))),
+        Event::End(TagEnd::Heading(level)) => {
+            Some(Event::End(TagEnd::Heading(shift(level, heading_shift))))
+        }
         other => Some(other),
     });
     let mut html = String::with_capacity(src.len() + src.len() / 4);
@@ -134,7 +142,10 @@ pub fn to_html(src: &str, heading_shift: usize) -> String {
 pub fn to_inline_html(src: &str) -> String {
     let html = to_html(src, 2);
     let trimmed = html.trim_end();
-    match trimmed.strip_prefix("<p>").and_then(|s| s.strip_suffix("</p>")) {
+    match trimmed
+        .strip_prefix("<p>")
+        .and_then(|s| s.strip_suffix("</p>"))
+    {
         Some(inner) if !inner.contains("<p>") => inner.to_owned(),
         _ => html,
     }
@@ -170,7 +181,13 @@ mod tests {
             assert!(!h.contains("href"), "{bad} -> {h}");
             assert!(!problems(bad).is_empty() || !h.contains("<a"), "{bad}");
         }
-        for good in ["[x](https://example.org/)", "[x](mailto:a@b.cy)", "[x](tel:+441234)", "[x](../cy/)", "[x](#rights)"] {
+        for good in [
+            "[x](https://example.org/)",
+            "[x](mailto:a@b.cy)",
+            "[x](tel:+441234)",
+            "[x](../cy/)",
+            "[x](#rights)",
+        ] {
             assert!(to_html(good, 2).contains("href"), "{good}");
             assert!(problems(good).is_empty(), "{good}");
         }
@@ -193,16 +210,46 @@ mod tests {
     /// Every tag in `html` is on the allow-list, with allowed attributes and URL schemes.
     pub fn assert_allow_listed(html: &str) -> Result<(), String> {
         const TAGS: &[&str] = &[
-            "p", "a", "em", "strong", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li",
-            "blockquote", "hr", "br", "table", "thead", "tbody", "tr", "th", "td", "del", "img",
+            "p",
+            "a",
+            "em",
+            "strong",
+            "code",
+            "pre",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "ul",
+            "ol",
+            "li",
+            "blockquote",
+            "hr",
+            "br",
+            "table",
+            "thead",
+            "tbody",
+            "tr",
+            "th",
+            "td",
+            "del",
+            "img",
         ];
         const ATTRS: &[&str] = &["href", "src", "alt", "title", "start", "style"];
         let mut rest = html;
         while let Some(i) = rest.find('<') {
             rest = &rest[i + 1..];
-            let end = rest.find('>').ok_or_else(|| format!("unclosed tag in {html}"))?;
+            let end = rest
+                .find('>')
+                .ok_or_else(|| format!("unclosed tag in {html}"))?;
             let tag = &rest[..end];
-            let tag = tag.strip_prefix('/').unwrap_or(tag).trim_end_matches('/').trim();
+            let tag = tag
+                .strip_prefix('/')
+                .unwrap_or(tag)
+                .trim_end_matches('/')
+                .trim();
             let mut parts = tag.splitn(2, char::is_whitespace);
             let name = parts.next().unwrap_or("");
             if !TAGS.contains(&name) {

@@ -3,3 +3,6 @@
 //! handed to Tera templates; page furniture comes from Fluent.
 
 pub mod markdown;
+pub mod site;
+pub mod view;
+pub mod words;

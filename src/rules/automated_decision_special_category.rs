@@ -22,7 +22,10 @@ fn check(p: &Project, out: &mut Vec<Diagnostic>) {
                 }
                 let ok = matches!(
                     pu.special_condition.as_ref().map(|c| c.v),
-                    Some(SpecialCondition::ExplicitConsent | SpecialCondition::SubstantialPublicInterest)
+                    Some(
+                        SpecialCondition::ExplicitConsent
+                            | SpecialCondition::SubstantialPublicInterest
+                    )
                 );
                 if !ok {
                     out.push(

@@ -15,7 +15,10 @@ pub static LINT: Lint = Lint {
 fn check(p: &Project, out: &mut Vec<Diagnostic>) {
     for n in &p.notices {
         for pu in &n.purposes {
-            if pu.lawful_basis.as_ref().map(|b| b.v) == Some(LawfulBasis::RecognisedLegitimateInterests) && !pu.wrote("annex1") {
+            if pu.lawful_basis.as_ref().map(|b| b.v)
+                == Some(LawfulBasis::RecognisedLegitimateInterests)
+                && !pu.wrote("annex1")
+            {
                 let at = pu.lawful_basis.as_ref().map_or(pu.id.pos, |b| b.pos);
                 out.push(
                     Diagnostic::new(LINT.name, n.file, at, format!("purpose `{}` relies on recognised legitimate interests without an Annex 1 condition", pu.id.v))

@@ -20,7 +20,10 @@ fn check(p: &Project, out: &mut Vec<Diagnostic>) {
     for n in &p.notices {
         for pu in &n.purposes {
             let s1 = pu.schedule1.as_ref().map(|s| (s.v, s.pos));
-            let cc = pu.criminal_condition.as_ref().and_then(|c| c.v.paragraph().map(|k| (k, c.pos)));
+            let cc = pu
+                .criminal_condition
+                .as_ref()
+                .and_then(|c| c.v.paragraph().map(|k| (k, c.pos)));
             for (k, at) in s1.into_iter().chain(cc) {
                 if needs_appropriate_policy_document(k) {
                     out.push(

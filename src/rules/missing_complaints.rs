@@ -16,9 +16,14 @@ fn check(p: &Project, out: &mut Vec<Diagnostic>) {
     let Some(o) = &p.org else { return };
     if o.complaints.is_none() && !o.wrote("complaints") {
         out.push(
-            Diagnostic::new(LINT.name, o.file, o.first_key, "the organisation gives no way to complain to it")
-                .label("add `complaints`")
-                .help("add `complaints:` with a `url` or `email` (DPA 2018 s.164A)"),
+            Diagnostic::new(
+                LINT.name,
+                o.file,
+                o.first_key,
+                "the organisation gives no way to complain to it",
+            )
+            .label("add `complaints`")
+            .help("add `complaints:` with a `url` or `email` (DPA 2018 s.164A)"),
         );
     }
 }

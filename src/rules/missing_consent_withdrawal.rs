@@ -17,9 +17,17 @@ fn check(p: &Project, out: &mut Vec<Diagnostic>) {
         for pu in &n.purposes {
             if pu.consent_based() && !pu.wrote("consent_withdrawal") {
                 out.push(
-                    Diagnostic::new(LINT.name, n.file, pu.id.pos, format!("purpose `{}` relies on consent without saying how to withdraw it", pu.id.v))
-                        .label("consent, but how is it withdrawn?")
-                        .help("add `consent_withdrawal: {en: \"…\", cy: \"…\"}` (Art 7(3))"),
+                    Diagnostic::new(
+                        LINT.name,
+                        n.file,
+                        pu.id.pos,
+                        format!(
+                            "purpose `{}` relies on consent without saying how to withdraw it",
+                            pu.id.v
+                        ),
+                    )
+                    .label("consent, but how is it withdrawn?")
+                    .help("add `consent_withdrawal: {en: \"…\", cy: \"…\"}` (Art 7(3))"),
                 );
             }
         }

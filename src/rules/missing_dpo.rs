@@ -15,11 +15,20 @@ pub static LINT: Lint = Lint {
 fn check(p: &Project, out: &mut Vec<Diagnostic>) {
     let Some(o) = &p.org else { return };
     if (o.public_authority.v || o.dpo_required) && o.dpo.is_none() && !o.wrote("dpo") {
-        let why = if o.public_authority.v { "a public authority" } else { "`dpo_required: true`" };
+        let why = if o.public_authority.v {
+            "a public authority"
+        } else {
+            "`dpo_required: true`"
+        };
         out.push(
-            Diagnostic::new(LINT.name, o.file, o.first_key, format!("the organisation is {why} but names no Data Protection Officer"))
-                .label("needs `dpo`")
-                .help("add `dpo:` with at least `email` or `address` (Art 37(1), Art 13(1)(b))"),
+            Diagnostic::new(
+                LINT.name,
+                o.file,
+                o.first_key,
+                format!("the organisation is {why} but names no Data Protection Officer"),
+            )
+            .label("needs `dpo`")
+            .help("add `dpo:` with at least `email` or `address` (Art 37(1), Art 13(1)(b))"),
         );
     }
 }

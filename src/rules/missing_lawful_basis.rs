@@ -17,9 +17,14 @@ fn check(p: &Project, out: &mut Vec<Diagnostic>) {
         for pu in &n.purposes {
             if pu.lawful_basis.is_none() && !pu.wrote("lawful_basis") {
                 out.push(
-                    Diagnostic::new(LINT.name, n.file, pu.id.pos, format!("purpose `{}` has no lawful basis", pu.id.v))
-                        .label("this purpose needs `lawful_basis`")
-                        .help("add e.g. `lawful_basis: public-task` (Article 6(1)(e))"),
+                    Diagnostic::new(
+                        LINT.name,
+                        n.file,
+                        pu.id.pos,
+                        format!("purpose `{}` has no lawful basis", pu.id.v),
+                    )
+                    .label("this purpose needs `lawful_basis`")
+                    .help("add e.g. `lawful_basis: public-task` (Article 6(1)(e))"),
                 );
             }
         }

@@ -18,14 +18,25 @@ fn check(p: &Project, out: &mut Vec<Diagnostic>) {
             if !pu.legislation.is_empty() || pu.wrote("legislation") {
                 continue;
             }
-            let basis = pu.lawful_basis.as_ref().filter(|b| matches!(b.v, LawfulBasis::LegalObligation | LawfulBasis::PublicTask));
-            let official = pu.criminal_condition.as_ref().filter(|c| c.v == CriminalCondition::OfficialAuthority);
+            let basis = pu
+                .lawful_basis
+                .as_ref()
+                .filter(|b| matches!(b.v, LawfulBasis::LegalObligation | LawfulBasis::PublicTask));
+            let official = pu
+                .criminal_condition
+                .as_ref()
+                .filter(|c| c.v == CriminalCondition::OfficialAuthority);
             let at = basis.map(|b| b.pos).or(official.map(|c| c.pos));
             if let Some(at) = at {
                 out.push(
-                    Diagnostic::new(LINT.name, n.file, at, format!("purpose `{}` does not name the law it relies on", pu.id.v))
-                        .label("which law?")
-                        .help("add `legislation:` with the Act or regulations (Art 6(3))"),
+                    Diagnostic::new(
+                        LINT.name,
+                        n.file,
+                        at,
+                        format!("purpose `{}` does not name the law it relies on", pu.id.v),
+                    )
+                    .label("which law?")
+                    .help("add `legislation:` with the Act or regulations (Art 6(3))"),
                 );
             }
         }

@@ -15,7 +15,9 @@ pub static LINT: Lint = Lint {
 fn check(p: &Project, out: &mut Vec<Diagnostic>) {
     for n in &p.notices {
         for pu in &n.purposes {
-            if pu.lawful_basis.as_ref().map(|b| b.v) == Some(LawfulBasis::LegitimateInterests) && !pu.wrote("legitimate_interests") {
+            if pu.lawful_basis.as_ref().map(|b| b.v) == Some(LawfulBasis::LegitimateInterests)
+                && !pu.wrote("legitimate_interests")
+            {
                 let at = pu.lawful_basis.as_ref().map_or(pu.id.pos, |b| b.pos);
                 out.push(
                     Diagnostic::new(LINT.name, n.file, at, format!("purpose `{}` relies on legitimate interests without saying what they are", pu.id.v))

@@ -15,7 +15,10 @@ pub static LINT: Lint = Lint {
 fn check(p: &Project, out: &mut Vec<Diagnostic>) {
     for n in &p.notices {
         for c in &n.categories {
-            let covered = n.retention.iter().any(|r| n.retention_categories(r).contains(&c.id.v.as_str()));
+            let covered = n
+                .retention
+                .iter()
+                .any(|r| n.retention_categories(r).contains(&c.id.v.as_str()));
             if !covered {
                 out.push(
                     Diagnostic::new(LINT.name, n.file, c.id.pos, format!("no retention entry covers category `{}`", c.id.v))

@@ -17,7 +17,10 @@ fn check(p: &Project, out: &mut Vec<Diagnostic>) {
         for t in &r.transfers {
             let Some(s) = &t.safeguard else { continue };
             let exempt = s.v == Safeguard::Adequacy
-                || (s.v == Safeguard::Derogation && t.derogation.as_ref().is_some_and(|d| d.v != Derogation::CompellingInterests));
+                || (s.v == Safeguard::Derogation
+                    && t.derogation
+                        .as_ref()
+                        .is_some_and(|d| d.v != Derogation::CompellingInterests));
             if !exempt && t.copy.is_none() {
                 out.push(
                     Diagnostic::new(LINT.name, file, s.pos, format!("recipient `{}` transfers under `{}` without saying how to get a copy", r.id.v, s.v.code()))
@@ -28,7 +31,12 @@ fn check(p: &Project, out: &mut Vec<Diagnostic>) {
         }
     };
     for n in &p.notices {
-        for r in n.recipients.iter().flatten().filter(|r| r.catalogue.is_none()) {
+        for r in n
+            .recipients
+            .iter()
+            .flatten()
+            .filter(|r| r.catalogue.is_none())
+        {
             check(n.file, r, out);
         }
     }

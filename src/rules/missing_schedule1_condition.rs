@@ -15,7 +15,9 @@ pub static LINT: Lint = Lint {
 fn check(p: &Project, out: &mut Vec<Diagnostic>) {
     for n in &p.notices {
         for pu in &n.purposes {
-            let Some(sc) = &pu.special_condition else { continue };
+            let Some(sc) = &pu.special_condition else {
+                continue;
+            };
             let need = sc.v.schedule1_need();
             if need != Schedule1Need::None && pu.schedule1.is_none() && !pu.wrote("schedule1") {
                 let help = match need {
@@ -23,9 +25,18 @@ fn check(p: &Project, out: &mut Vec<Diagnostic>) {
                     _ => "add `schedule1: N` with a Part 2 paragraph from 6 to 28 (e.g. 6 statutory purposes, 18 safeguarding)".to_owned(),
                 };
                 out.push(
-                    Diagnostic::new(LINT.name, n.file, sc.pos, format!("purpose `{}` relies on Article {} without a Schedule 1 condition", pu.id.v, sc.v.article().unwrap_or("9(2)")))
-                        .label("needs `schedule1`")
-                        .help(help),
+                    Diagnostic::new(
+                        LINT.name,
+                        n.file,
+                        sc.pos,
+                        format!(
+                            "purpose `{}` relies on Article {} without a Schedule 1 condition",
+                            pu.id.v,
+                            sc.v.article().unwrap_or("9(2)")
+                        ),
+                    )
+                    .label("needs `schedule1`")
+                    .help(help),
                 );
             }
         }

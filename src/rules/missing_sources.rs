@@ -17,11 +17,23 @@ fn check(p: &Project, out: &mut Vec<Diagnostic>) {
         if !n.sources.is_empty() || n.wrote("sources") {
             continue;
         }
-        if let Some(c) = n.categories.iter().find(|c| c.source != DataSource::Subject) {
+        if let Some(c) = n
+            .categories
+            .iter()
+            .find(|c| c.source != DataSource::Subject)
+        {
             out.push(
-                Diagnostic::new(LINT.name, n.file, n.first_key, format!("notice `{}` has data from others but no `sources`", n.id))
-                    .label("this notice needs `sources`")
-                    .help(format!("category `{}` comes from others: add `sources:` naming where (Art 14(2)(f))", c.id.v)),
+                Diagnostic::new(
+                    LINT.name,
+                    n.file,
+                    n.first_key,
+                    format!("notice `{}` has data from others but no `sources`", n.id),
+                )
+                .label("this notice needs `sources`")
+                .help(format!(
+                    "category `{}` comes from others: add `sources:` naming where (Art 14(2)(f))",
+                    c.id.v
+                )),
             );
         }
     }

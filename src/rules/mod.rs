@@ -71,7 +71,9 @@ impl Lint {
     }
 
     pub fn default_severity(&self) -> Severity {
-        self.default.and_then(Level::severity).unwrap_or(Severity::Error)
+        self.default
+            .and_then(Level::severity)
+            .unwrap_or(Severity::Error)
     }
 }
 
@@ -156,8 +158,20 @@ pub fn finish(project: &Project, diags: &mut Vec<Diagnostic>) {
         true
     });
     diags.sort_by(|a, b| {
-        (project.sources.path(a.file), a.pos.line, a.pos.col, a.lint, &a.message)
-            .cmp(&(project.sources.path(b.file), b.pos.line, b.pos.col, b.lint, &b.message))
+        (
+            project.sources.path(a.file),
+            a.pos.line,
+            a.pos.col,
+            a.lint,
+            &a.message,
+        )
+            .cmp(&(
+                project.sources.path(b.file),
+                b.pos.line,
+                b.pos.col,
+                b.lint,
+                &b.message,
+            ))
     });
     diags.dedup();
 }
@@ -169,19 +183,44 @@ mod tests {
     #[test]
     fn registry_is_sorted_unique_kebab_case_and_documented() {
         for w in LINTS.windows(2) {
-            assert!(w[0].name < w[1].name, "{} must come after {}", w[1].name, w[0].name);
+            assert!(
+                w[0].name < w[1].name,
+                "{} must come after {}",
+                w[1].name,
+                w[0].name
+            );
         }
         for l in LINTS {
             assert!(
-                l.name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') && !l.name.starts_with('-'),
+                l.name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                    && !l.name.starts_with('-'),
                 "{} is not kebab-case",
                 l.name
             );
-            assert!(!l.summary.is_empty() && !l.summary.ends_with('.'), "{}: summary", l.name);
-            assert!(l.explanation.len() > 80, "{}: explanation too short", l.name);
-            assert!(!l.bad.is_empty() && !l.good.is_empty(), "{}: examples", l.name);
+            assert!(
+                !l.summary.is_empty() && !l.summary.ends_with('.'),
+                "{}: summary",
+                l.name
+            );
+            assert!(
+                l.explanation.len() > 80,
+                "{}: explanation too short",
+                l.name
+            );
+            assert!(
+                !l.bad.is_empty() && !l.good.is_empty(),
+                "{}: examples",
+                l.name
+            );
             assert_ne!(l.bad, l.good, "{}: examples must differ", l.name);
-            assert_eq!(l.configurable(), l.check.is_some(), "{}: configurable lints have a rule", l.name);
+            assert_eq!(
+                l.configurable(),
+                l.check.is_some(),
+                "{}: configurable lints have a rule",
+                l.name
+            );
         }
         assert_eq!(LINTS.len(), 40);
     }

@@ -20,7 +20,10 @@ fn check(p: &Project, out: &mut Vec<Diagnostic>) {
     for n in &p.notices {
         for pu in &n.purposes {
             let Some(b) = &pu.lawful_basis else { continue };
-            if matches!(b.v, LawfulBasis::LegitimateInterests | LawfulBasis::RecognisedLegitimateInterests) {
+            if matches!(
+                b.v,
+                LawfulBasis::LegitimateInterests | LawfulBasis::RecognisedLegitimateInterests
+            ) {
                 out.push(
                     Diagnostic::new(LINT.name, n.file, b.pos, format!("purpose `{}` relies on {} but the organisation is a public authority", pu.id.v, b.v.code()))
                         .label("not available for a public authority's tasks")

@@ -17,9 +17,14 @@ fn check(p: &Project, out: &mut Vec<Diagnostic>) {
         if let Some(r) = &n.review_by {
             if p.today > r.v {
                 out.push(
-                    Diagnostic::new(LINT.name, n.file, r.pos, format!("notice `{}` was due for review by {}", n.id, r.v))
-                        .label(format!("overdue (today is {})", p.today))
-                        .help("review the notice, then update `updated` and `review_by`"),
+                    Diagnostic::new(
+                        LINT.name,
+                        n.file,
+                        r.pos,
+                        format!("notice `{}` was due for review by {}", n.id, r.v),
+                    )
+                    .label(format!("overdue (today is {})", p.today))
+                    .help("review the notice, then update `updated` and `review_by`"),
                 );
             }
         }

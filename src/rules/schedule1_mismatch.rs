@@ -18,21 +18,42 @@ fn check(p: &Project, out: &mut Vec<Diagnostic>) {
             if let (Some(sc), Some(s1)) = (&pu.special_condition, &pu.schedule1) {
                 if !sc.v.accepts_schedule1(s1.v) {
                     let expected = match sc.v.schedule1_need() {
-                        Schedule1Need::None => format!("`{}` takes no Schedule 1 condition: remove `schedule1`", sc.v.code()),
-                        Schedule1Need::Exactly(k) => format!("`{}` takes `schedule1: {k}`", sc.v.code()),
-                        Schedule1Need::Part2 => format!("`{}` takes a Part 2 paragraph, 6 to 28", sc.v.code()),
+                        Schedule1Need::None => format!(
+                            "`{}` takes no Schedule 1 condition: remove `schedule1`",
+                            sc.v.code()
+                        ),
+                        Schedule1Need::Exactly(k) => {
+                            format!("`{}` takes `schedule1: {k}`", sc.v.code())
+                        }
+                        Schedule1Need::Part2 => {
+                            format!("`{}` takes a Part 2 paragraph, 6 to 28", sc.v.code())
+                        }
                     };
                     out.push(
-                        Diagnostic::new(LINT.name, n.file, s1.pos, format!("Schedule 1 paragraph {} does not fit `{}` in purpose `{}`", s1.v, sc.v.code(), pu.id.v))
-                            .label("wrong paragraph for this condition")
-                            .help(expected),
+                        Diagnostic::new(
+                            LINT.name,
+                            n.file,
+                            s1.pos,
+                            format!(
+                                "Schedule 1 paragraph {} does not fit `{}` in purpose `{}`",
+                                s1.v,
+                                sc.v.code(),
+                                pu.id.v
+                            ),
+                        )
+                        .label("wrong paragraph for this condition")
+                        .help(expected),
                     );
                 }
             }
             if let Some(cc) = &pu.criminal_condition {
                 let bad = match cc.v {
-                    CriminalCondition::Paragraph(k) if !criminal_paragraph_usable(k) => Some(format!("paragraph {k} cannot be used for criminal-offence data")),
-                    CriminalCondition::Extends(k) if !para36_extends_usable(k) => Some(format!("paragraph 36 cannot extend paragraph {k}")),
+                    CriminalCondition::Paragraph(k) if !criminal_paragraph_usable(k) => Some(
+                        format!("paragraph {k} cannot be used for criminal-offence data"),
+                    ),
+                    CriminalCondition::Extends(k) if !para36_extends_usable(k) => {
+                        Some(format!("paragraph 36 cannot extend paragraph {k}"))
+                    }
                     _ => None,
                 };
                 if let Some(why) = bad {

@@ -38,7 +38,12 @@ fn check(p: &Project, out: &mut Vec<Diagnostic>) {
 }
 
 fn transfer_diag(file: FileId, t: &Transfer, recipient: &str) -> Diagnostic {
-    Diagnostic::new(LINT.name, file, t.pos, format!("the transfer by recipient `{recipient}` has no safeguard"))
-        .label("on what basis does the data leave the UK?")
-        .help("add `safeguard:` (e.g. `adequacy`, `idta`, `addendum`, `bcrs`)")
+    Diagnostic::new(
+        LINT.name,
+        file,
+        t.pos,
+        format!("the transfer by recipient `{recipient}` has no safeguard"),
+    )
+    .label("on what basis does the data leave the UK?")
+    .help("add `safeguard:` (e.g. `adequacy`, `idta`, `addendum`, `bcrs`)")
 }

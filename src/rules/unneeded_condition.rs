@@ -19,15 +19,33 @@ fn check(p: &Project, out: &mut Vec<Diagnostic>) {
             let criminal = n.purpose_categories(pu).any(|c| c.criminal);
             if !special {
                 if let Some(sc) = &pu.special_condition {
-                    out.push(unneeded(n.file, sc.pos, &pu.id.v, "a special condition", "special-category"));
+                    out.push(unneeded(
+                        n.file,
+                        sc.pos,
+                        &pu.id.v,
+                        "a special condition",
+                        "special-category",
+                    ));
                 }
                 if let Some(s1) = &pu.schedule1 {
-                    out.push(unneeded(n.file, s1.pos, &pu.id.v, "a Schedule 1 condition", "special-category"));
+                    out.push(unneeded(
+                        n.file,
+                        s1.pos,
+                        &pu.id.v,
+                        "a Schedule 1 condition",
+                        "special-category",
+                    ));
                 }
             }
             if !criminal {
                 if let Some(cc) = &pu.criminal_condition {
-                    out.push(unneeded(n.file, cc.pos, &pu.id.v, "a criminal condition", "criminal-offence"));
+                    out.push(unneeded(
+                        n.file,
+                        cc.pos,
+                        &pu.id.v,
+                        "a criminal condition",
+                        "criminal-offence",
+                    ));
                 }
             }
         }
@@ -35,7 +53,14 @@ fn check(p: &Project, out: &mut Vec<Diagnostic>) {
 }
 
 fn unneeded(file: FileId, at: Pos, purpose: &str, what: &str, data: &str) -> Diagnostic {
-    Diagnostic::new(LINT.name, file, at, format!("purpose `{purpose}` has {what} but uses no {data} data"))
-        .label("not needed")
-        .help(format!("remove it, or add the {data} category to the purpose's `categories`"))
+    Diagnostic::new(
+        LINT.name,
+        file,
+        at,
+        format!("purpose `{purpose}` has {what} but uses no {data} data"),
+    )
+    .label("not needed")
+    .help(format!(
+        "remove it, or add the {data} category to the purpose's `categories`"
+    ))
 }

@@ -18,9 +18,16 @@ fn check(p: &Project, out: &mut Vec<Diagnostic>) {
         for lang in &p.config.languages {
             for problem in markdown::problems(t.get(*lang)) {
                 out.push(
-                    Diagnostic::new(LINT.name, file, t.pos, format!("unsafe Markdown in the `{}` text", lang.code()))
-                        .label(problem.to_string())
-                        .help("use Markdown instead of HTML, and links starting https:, mailto: or tel:"),
+                    Diagnostic::new(
+                        LINT.name,
+                        file,
+                        t.pos,
+                        format!("unsafe Markdown in the `{}` text", lang.code()),
+                    )
+                    .label(problem.to_string())
+                    .help(
+                        "use Markdown instead of HTML, and links starting https:, mailto: or tel:",
+                    ),
                 );
             }
             if t.plain {

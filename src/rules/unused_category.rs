@@ -15,11 +15,20 @@ pub static LINT: Lint = Lint {
 fn check(p: &Project, out: &mut Vec<Diagnostic>) {
     for n in &p.notices {
         for c in &n.categories {
-            if !n.purposes.iter().any(|pu| pu.categories.iter().any(|r| r.v == c.id.v)) {
+            if !n
+                .purposes
+                .iter()
+                .any(|pu| pu.categories.iter().any(|r| r.v == c.id.v))
+            {
                 out.push(
-                    Diagnostic::new(LINT.name, n.file, c.id.pos, format!("no purpose uses category `{}`", c.id.v))
-                        .label("unused")
-                        .help("add it to a purpose's `categories`, or stop collecting it"),
+                    Diagnostic::new(
+                        LINT.name,
+                        n.file,
+                        c.id.pos,
+                        format!("no purpose uses category `{}`", c.id.v),
+                    )
+                    .label("unused")
+                    .help("add it to a purpose's `categories`, or stop collecting it"),
                 );
             }
         }

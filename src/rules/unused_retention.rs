@@ -17,9 +17,14 @@ fn check(p: &Project, out: &mut Vec<Diagnostic>) {
     for (i, r) in o.retention.iter().enumerate() {
         if !p.used.retention.get(i).copied().unwrap_or(true) {
             out.push(
-                Diagnostic::new(LINT.name, o.file, r.id.pos, format!("no notice uses catalogue retention entry `{}`", r.id.v))
-                    .label("unused")
-                    .help("name it in a notice's `retention`, or remove it"),
+                Diagnostic::new(
+                    LINT.name,
+                    o.file,
+                    r.id.pos,
+                    format!("no notice uses catalogue retention entry `{}`", r.id.v),
+                )
+                .label("unused")
+                .help("name it in a notice's `retention`, or remove it"),
             );
         }
     }

@@ -1,0 +1,82 @@
+//! `hysbys build`: load → check → render → emit. Every check runs first and prints the
+//! same diagnostics as `check`; with errors nothing is written and the previous output is
+//! left as it was.
+
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Diagnostic, Severity};
+use crate::emit::writer::{Sink, Stats, Writer};
+use crate::i18n::I18n;
+use crate::load::{self, LoadError};
+use crate::render::site::{self, Site, Theme};
+use crate::Project;
+
+/// A project ready to render: loaded, checked, with its Fluent bundles and theme.
+pub struct Prepared {
+    pub project: Project,
+    pub i18n: I18n,
+    pub theme: Option<Theme>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Prepared {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+            || self.theme.is_none()
+    }
+}
+
+/// Load, check, and load the locales and theme, collecting every diagnostic.
+pub fn prepare(root: &Path, opts: &load::Options) -> Result<Prepared, LoadError> {
+    let mut project = load::load(root, opts)?;
+    let mut diags = std::mem::take(&mut project.load_diagnostics);
+    crate::rules::check(&project, &mut diags);
+    let mut sources = std::mem::take(&mut project.sources);
+    let i18n = I18n::load(root, &project.config.languages, &mut sources, &mut diags);
+    let theme = site::theme(&project, &mut sources, &mut diags);
+    project.sources = sources;
+    crate::rules::finish(&project, &mut diags);
+    Ok(Prepared {
+        project,
+        i18n,
+        theme,
+        diagnostics: diags,
+    })
+}
+
+/// Render every page and machine-readable output of a prepared project into `sink`.
+pub fn render_into(
+    p: &Prepared,
+    sink: &dyn Sink,
+    livereload: bool,
+) -> Result<(), site::RenderError> {
+    let theme = p
+        .theme
+        .as_ref()
+        .ok_or_else(|| site::RenderError("the theme could not be loaded".into()))?;
+    let site = Site::new(&p.project, &p.i18n, theme, livereload);
+    site.render_all(sink)?;
+    crate::emit::machine_outputs(&p.project, &p.i18n, sink)
+        .map_err(|e| site::RenderError(format!("writing output: {e}")))
+}
+
+/// Where the output goes: `--out`, else `[build] output` under the root.
+pub fn output_dir(p: &Project, out: Option<&Path>) -> Result<PathBuf, String> {
+    let (dir, explicit) = match out {
+        Some(o) => (o.to_path_buf(), true),
+        None => (p.root.join(&p.config.output), false),
+    };
+    site::check_output_path(&p.root, &dir, explicit)?;
+    Ok(dir)
+}
+
+/// Write the site atomically.
+pub fn write(p: &Prepared, out: &Path) -> Result<Stats, String> {
+    let writer = Writer::begin(out).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    render_into(p, &writer, false).map_err(|e| e.to_string())?;
+    writer
+        .commit()
+        .map_err(|e| format!("cannot replace {}: {e}", out.display()))
+}

@@ -1,0 +1,238 @@
+//! The output writer. Pages go into a staging folder beside the output folder; `commit`
+//! swaps it into place with one atomic `renameat2(RENAME_EXCHANGE)` (Linux), so the output
+//! folder is always the complete old site or the complete new one, even if the build is
+//! killed. A lock file stops two builds from writing the same output at once. A folder that
+//! hysbys did not create (no marker file) is never replaced or deleted.
+
+use std::fs::{self, File};
+use std::io;
+use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The marker file in every folder hysbys writes.
+pub const MARKER: &str = ".hysbys-output";
+
+/// Where rendered files go: the output writer, or memory for `serve`.
+pub trait Sink: Sync {
+    fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()>;
+}
+
+pub struct Writer {
+    out: PathBuf,
+    staging: PathBuf,
+    _lock: File,
+    files: AtomicU64,
+    bytes: AtomicU64,
+    committed: bool,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Stats {
+    pub files: u64,
+    pub bytes: u64,
+}
+
+/// Is `rel` a plain relative path that stays inside the folder?
+pub fn safe_rel(rel: &str) -> bool {
+    let p = Path::new(rel);
+    !rel.is_empty() && p.components().all(|c| matches!(c, Component::Normal(_)))
+}
+
+fn other(msg: String) -> io::Error {
+    io::Error::other(msg)
+}
+
+fn lock(file: &File) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::io::AsRawFd;
+        // SAFETY: flock on a file descriptor we own; no memory is shared.
+        let r = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
+        if r != 0 {
+            return Err(io::Error::last_os_error());
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = file;
+    Ok(())
+}
+
+/// Swap two paths atomically; falls back to two renames where the kernel cannot.
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::ffi::CString;
+        use std::os::unix::ffi::OsStrExt;
+        let ca = CString::new(a.as_os_str().as_bytes()).map_err(|e| other(e.to_string()))?;
+        let cb = CString::new(b.as_os_str().as_bytes()).map_err(|e| other(e.to_string()))?;
+        // SAFETY: two valid NUL-terminated paths; renameat2 does not keep the pointers.
+        let r = unsafe {
+            libc::syscall(
+                libc::SYS_renameat2,
+                libc::AT_FDCWD,
+                ca.as_ptr(),
+                libc::AT_FDCWD,
+                cb.as_ptr(),
+                libc::RENAME_EXCHANGE,
+            )
+        };
+        if r == 0 {
+            return Ok(());
+        }
+    }
+    let tmp = a.with_extension("hysbys-swap");
+    fs::rename(b, &tmp)?;
+    fs::rename(a, b)?;
+    fs::rename(&tmp, a)
+}
+
+impl Writer {
+    /// Start writing a new version of `out`. Fails if `out` exists and is not hysbys's, or
+    /// another build holds the lock.
+    pub fn begin(out: &Path) -> io::Result<Writer> {
+        let name = out
+            .file_name()
+            .ok_or_else(|| other(format!("{} is not a folder name", out.display())))?
+            .to_string_lossy()
+            .into_owned();
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent)?;
+        if out.exists() && !out.is_dir() {
+            return Err(other(format!(
+                "{} exists and is not a folder",
+                out.display()
+            )));
+        }
+        if out.is_dir() && !out.join(MARKER).exists() && fs::read_dir(out)?.next().is_some() {
+            return Err(other(format!(
+                "{} exists and was not written by hysbys (no {MARKER} file); refusing to replace it",
+                out.display()
+            )));
+        }
+        let lock_path = parent.join(format!(".{name}.hysbys-lock"));
+        let lock_file = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)?;
+        lock(&lock_file).map_err(|_| {
+            other(format!(
+                "another hysbys build is writing {}; wait for it to finish",
+                out.display()
+            ))
+        })?;
+        // Staging folders left by a killed build are ours to remove (we hold the lock).
+        if let Ok(entries) = fs::read_dir(&parent) {
+            for e in entries.flatten() {
+                let n = e.file_name().to_string_lossy().into_owned();
+                if n.starts_with(&format!(".{name}.hysbys-")) && e.path().join(MARKER).exists() {
+                    let _ = fs::remove_dir_all(e.path());
+                }
+            }
+        }
+        let staging = parent.join(format!(".{name}.hysbys-new-{}", std::process::id()));
+        fs::create_dir_all(&staging)?;
+        fs::write(
+            staging.join(MARKER),
+            b"This folder is written by hysbys and replaced on every build.\n",
+        )?;
+        Ok(Writer {
+            out: out.to_path_buf(),
+            staging,
+            _lock: lock_file,
+            files: AtomicU64::new(0),
+            bytes: AtomicU64::new(0),
+            committed: false,
+        })
+    }
+
+    /// Swap the new output into place and remove the old one.
+    pub fn commit(mut self) -> io::Result<Stats> {
+        if self.out.is_dir() {
+            exchange(&self.staging, &self.out)?;
+            // `staging` now holds the old output.
+            let _ = fs::remove_dir_all(&self.staging);
+        } else {
+            fs::rename(&self.staging, &self.out)?;
+        }
+        self.committed = true;
+        Ok(Stats {
+            files: self.files.load(Ordering::Relaxed),
+            bytes: self.bytes.load(Ordering::Relaxed),
+        })
+    }
+}
+
+impl Sink for Writer {
+    fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        if !safe_rel(rel) {
+            return Err(other(format!(
+                "refusing to write outside the output folder: {rel}"
+            )));
+        }
+        let path = self.staging.join(rel);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        fs::write(&path, bytes)?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        Ok(())
+    }
+}
+
+impl Drop for Writer {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.staging);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_only() {
+        assert!(safe_rel("en/advice/index.html"));
+        for bad in ["", "/etc/passwd", "../x", "en/../../x", "./x"] {
+            assert!(!safe_rel(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn swap_replaces_and_refuses_foreign_folders() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let out = dir.path().join("output");
+        let w = Writer::begin(&out)?;
+        w.put("a.txt", b"one")?;
+        w.commit()?;
+        assert_eq!(fs::read(out.join("a.txt"))?, b"one");
+        let w = Writer::begin(&out)?;
+        w.put("b.txt", b"two")?;
+        w.commit()?;
+        assert!(!out.join("a.txt").exists());
+        assert_eq!(fs::read(out.join("b.txt"))?, b"two");
+        // A second writer cannot start while one holds the lock.
+        let held = Writer::begin(&out)?;
+        assert!(Writer::begin(&out).is_err());
+        drop(held);
+        // A folder hysbys did not make is never replaced.
+        let foreign = dir.path().join("mine");
+        fs::create_dir_all(&foreign)?;
+        fs::write(foreign.join("thesis.docx"), b"precious")?;
+        assert!(Writer::begin(&foreign).is_err());
+        assert_eq!(fs::read(foreign.join("thesis.docx"))?, b"precious");
+        // No staging folders are left behind.
+        let left: Vec<_> = fs::read_dir(dir.path())?
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().contains("hysbys-new"))
+            .collect();
+        assert!(left.is_empty());
+        Ok(())
+    }
+}

@@ -1,0 +1,613 @@
+//! The site: the theme (built-in templates and assets, overridden file by file by the
+//! project's `themes/<name>/`), Tera compiled once, and every page rendered in parallel and
+//! streamed to a [`Sink`]. Paths are relative so the site works from `file://` and from any
+//! sub-path; with `base_url`, canonical and hreflang links are absolute.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use fluent_bundle::FluentValue;
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use super::view::{self, Ctx};
+use crate::diag::Diagnostic;
+use crate::emit::writer::Sink;
+use crate::i18n::I18n;
+use crate::load::yaml::Pos;
+use crate::load::Sources;
+use crate::model::{Lang, Notice};
+use crate::Project;
+
+/// The built-in theme: templates and assets, embedded.
+pub const TEMPLATES: &[(&str, &str)] = &[
+    (
+        "base.html",
+        include_str!("../../themes/default/templates/base.html"),
+    ),
+    (
+        "notice.html",
+        include_str!("../../themes/default/templates/notice.html"),
+    ),
+    (
+        "index.html",
+        include_str!("../../themes/default/templates/index.html"),
+    ),
+    (
+        "landing.html",
+        include_str!("../../themes/default/templates/landing.html"),
+    ),
+    (
+        "404.html",
+        include_str!("../../themes/default/templates/404.html"),
+    ),
+];
+
+pub const ASSETS: &[(&str, &[u8])] = &[(
+    "assets/style.css",
+    include_bytes!("../../themes/default/assets/style.css"),
+)];
+
+pub struct Theme {
+    pub tera: Tera,
+    pub assets: BTreeMap<String, Vec<u8>>,
+}
+
+/// Load the theme: built-ins first, then the project's files of the same names.
+pub fn theme(
+    project: &Project,
+    sources: &mut Sources,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Theme> {
+    let mut tera = Tera::new();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    if let Err(e) = tera.add_raw_templates(TEMPLATES.iter().copied()) {
+        let id = sources.add("(built-in theme)".into(), String::new());
+        diags.push(Diagnostic::new(
+            "parse-error",
+            id,
+            Pos::default(),
+            format!("the built-in theme does not compile: {e}"),
+        ));
+        return None;
+    }
+    let mut assets: BTreeMap<String, Vec<u8>> = ASSETS
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), v.to_vec()))
+        .collect();
+    let dir = project.root.join("themes").join(&project.config.theme);
+    if !dir.is_dir() {
+        if project.config.theme != "default" {
+            let id = sources.add("hysbys.toml".into(), String::new());
+            diags.push(
+                Diagnostic::new(
+                    "io-error",
+                    id,
+                    Pos {
+                        line: 1,
+                        col: 1,
+                        index: 0,
+                        len: 1,
+                    },
+                    format!(
+                        "theme `{}` has no folder themes/{}/",
+                        project.config.theme, project.config.theme
+                    ),
+                )
+                .help("create the folder, or remove `theme` from [site] to use the built-in theme"),
+            );
+        }
+        return Some(Theme { tera, assets });
+    }
+    let root = project.root.clone();
+    for entry in walkdir::WalkDir::new(&dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(&dir) else {
+            continue;
+        };
+        let rel = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        let shown = format!("themes/{}/{rel}", project.config.theme);
+        if let Some(name) = rel.strip_prefix("templates/") {
+            let text = match std::fs::read_to_string(entry.path()) {
+                Ok(t) => t,
+                Err(e) => {
+                    let id = sources.add(shown, String::new());
+                    diags.push(Diagnostic::new(
+                        "io-error",
+                        id,
+                        Pos {
+                            line: 1,
+                            col: 1,
+                            index: 0,
+                            len: 1,
+                        },
+                        format!("cannot read: {e}"),
+                    ));
+                    continue;
+                }
+            };
+            let id = sources.add(shown, text.clone());
+            if let Err(e) = tera.add_raw_template(name, &text) {
+                diags.push(
+                    Diagnostic::new("parse-error", id, Pos { line: 1, col: 1, index: 0, len: 1 }, format!("the template does not compile: {e}"))
+                        .help("the built-in templates in the hysbys repository's themes/default/ show the blocks and variables"),
+                );
+            }
+        } else if let Some(asset) = rel.strip_prefix("assets/") {
+            match std::fs::read(entry.path()) {
+                Ok(bytes) => {
+                    assets.insert(format!("assets/{asset}"), bytes);
+                }
+                Err(e) => {
+                    let id = sources.add(shown, String::new());
+                    diags.push(Diagnostic::new(
+                        "io-error",
+                        id,
+                        Pos {
+                            line: 1,
+                            col: 1,
+                            index: 0,
+                            len: 1,
+                        },
+                        format!("cannot read: {e}"),
+                    ));
+                }
+            }
+        }
+    }
+    let _ = root;
+    Some(Theme { tera, assets })
+}
+
+#[derive(Debug, Serialize, Clone)]
+struct Alternate {
+    lang: String,
+    href: String,
+}
+
+#[derive(Debug, Serialize, Clone)]
+struct Switch {
+    href: String,
+    lang: &'static str,
+    label: String,
+    hint: String,
+}
+
+#[derive(Debug, Serialize)]
+struct PageCtx {
+    lang: &'static str,
+    site_title: String,
+    description: Option<String>,
+    root: String,
+    home: String,
+    canonical: Option<String>,
+    alternates: Vec<Alternate>,
+    switch: Option<Switch>,
+    livereload: bool,
+}
+
+/// Everything a render needs, built once.
+pub struct Site<'a> {
+    pub project: &'a Project,
+    pub i18n: &'a I18n,
+    pub theme: &'a Theme,
+    pub minify: bool,
+    pub livereload: bool,
+    messages: BTreeMap<Lang, tera::Value>,
+}
+
+/// A problem while rendering (a template error from a project override).
+#[derive(Debug)]
+pub struct RenderError(pub String);
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for RenderError {}
+
+impl<'a> Site<'a> {
+    pub fn new(
+        project: &'a Project,
+        i18n: &'a I18n,
+        theme: &'a Theme,
+        livereload: bool,
+    ) -> Site<'a> {
+        let messages = project
+            .config
+            .languages
+            .iter()
+            .map(|&l| (l, tera::Value::from_serializable(&i18n.simple_messages(l))))
+            .collect();
+        Site {
+            project,
+            i18n,
+            theme,
+            minify: project.config.minify,
+            livereload,
+            messages,
+        }
+    }
+
+    fn langs(&self) -> &[Lang] {
+        &self.project.config.languages
+    }
+
+    fn multilingual(&self) -> bool {
+        self.langs().len() > 1
+    }
+
+    /// The path of a page under the output folder, with `/` separators.
+    fn url_path(lang: Lang, notice: Option<&str>) -> String {
+        match notice {
+            Some(id) => format!("{}/{id}/", lang.code()),
+            None => format!("{}/", lang.code()),
+        }
+    }
+
+    fn page_ctx(
+        &self,
+        lang: Lang,
+        depth: usize,
+        url: Option<&dyn Fn(Lang) -> String>,
+        description: Option<String>,
+    ) -> PageCtx {
+        let root = "../".repeat(depth);
+        let base = self.project.config.base_url.as_deref();
+        let href = |l: Lang| -> Option<String> {
+            let u = url?;
+            Some(match base {
+                Some(b) => format!("{b}{}", u(l)),
+                None => format!("{root}{}index.html", u(l)),
+            })
+        };
+        let mut alternates = Vec::new();
+        if self.multilingual() {
+            for &l in self.langs() {
+                if let Some(h) = href(l) {
+                    alternates.push(Alternate {
+                        lang: l.code().into(),
+                        href: h,
+                    });
+                }
+            }
+            if let Some(h) = href(self.project.config.primary()) {
+                alternates.push(Alternate {
+                    lang: "x-default".into(),
+                    href: h,
+                });
+            }
+        }
+        let other = lang.other();
+        let switch = (self.multilingual() && url.is_some()).then(|| Switch {
+            href: url
+                .map(|u| format!("{root}{}index.html", u(other)))
+                .unwrap_or_default(),
+            lang: other.code(),
+            label: self.i18n.msg(other, &format!("lang-{}", other.code())),
+            hint: self.i18n.msg(lang, "switch-language"),
+        });
+        PageCtx {
+            lang: lang.code(),
+            site_title: self.project.config.title.get(lang).to_owned(),
+            description,
+            home: if self.multilingual() {
+                format!("{root}{}/index.html", lang.code())
+            } else {
+                format!("{root}index.html")
+            },
+            canonical: match (base, url) {
+                (Some(b), Some(u)) => Some(format!("{b}{}", u(lang))),
+                _ => None,
+            },
+            root,
+            alternates,
+            switch,
+            livereload: self.livereload,
+        }
+    }
+
+    fn render(
+        &self,
+        template: &str,
+        lang: Lang,
+        page: &PageCtx,
+        key: &'static str,
+        value: &impl Serialize,
+    ) -> Result<Vec<u8>, RenderError> {
+        let mut ctx = Context::new();
+        ctx.insert("page", page);
+        if let Some(t) = self.messages.get(&lang) {
+            ctx.insert_value("t", t.clone());
+        }
+        ctx.insert(key, value);
+        let html = self
+            .theme
+            .tera
+            .render(template, &ctx)
+            .map_err(|e| RenderError(format!("template {template}: {e}")))?;
+        Ok(self.finish(html))
+    }
+
+    fn finish(&self, html: String) -> Vec<u8> {
+        if self.minify {
+            match html_minifier::minify(&html) {
+                Ok(m) => return m.into_bytes(),
+                Err(_) => return html.into_bytes(),
+            }
+        }
+        html.into_bytes()
+    }
+
+    /// One notice page in one language.
+    pub fn notice(&self, n: &Notice, lang: Lang) -> Result<Vec<u8>, RenderError> {
+        let cx = Ctx {
+            project: self.project,
+            i18n: self.i18n,
+            lang,
+        };
+        let view = view::notice_page(&cx, n);
+        let id = n.id.clone();
+        let url = move |l: Lang| Self::url_path(l, Some(&id));
+        let depth = if self.multilingual() { 2 } else { 2 };
+        let page = self.page_ctx(lang, depth, Some(&url), Some(n.title.get(lang).to_owned()));
+        self.render("notice.html", lang, &page, "notice", &view)
+    }
+
+    /// The index of one language.
+    pub fn index(&self, lang: Lang) -> Result<Vec<u8>, RenderError> {
+        let cx = Ctx {
+            project: self.project,
+            i18n: self.i18n,
+            lang,
+        };
+        let multi = self.multilingual();
+        let view = view::index_page(&cx, |n| {
+            if multi {
+                format!("{}/index.html", n.id)
+            } else {
+                format!("{}/{}/index.html", lang.code(), n.id)
+            }
+        });
+        let url = |l: Lang| Self::url_path(l, None);
+        let depth = usize::from(multi);
+        let mut page = self.page_ctx(lang, depth, Some(&url), None);
+        if !multi {
+            page.canonical = self.project.config.base_url.clone();
+        }
+        self.render("index.html", lang, &page, "index", &view)
+    }
+
+    /// The bilingual landing page (multilingual sites only).
+    pub fn landing(&self) -> Result<Vec<u8>, RenderError> {
+        #[derive(Serialize)]
+        struct L {
+            lang: &'static str,
+            name: String,
+            title: String,
+            intro: String,
+            href: String,
+        }
+        #[derive(Serialize)]
+        struct Landing {
+            languages: Vec<L>,
+        }
+        let count = self.project.notices.len() as i64;
+        let languages = self
+            .langs()
+            .iter()
+            .map(|&l| L {
+                lang: l.code(),
+                name: self.i18n.msg(l, &format!("lang-{}", l.code())),
+                title: self.project.config.title.get(l).to_owned(),
+                intro: self
+                    .i18n
+                    .fmt(l, "index-intro", &[("count", FluentValue::from(count))]),
+                href: format!("{}/index.html", l.code()),
+            })
+            .collect();
+        let primary = self.project.config.primary();
+        let mut page = self.page_ctx(primary, 0, None, None);
+        page.site_title = self
+            .langs()
+            .iter()
+            .map(|&l| self.project.config.title.get(l).to_owned())
+            .collect::<Vec<_>>()
+            .join(" / ");
+        page.canonical = self.project.config.base_url.clone();
+        if let Some(b) = &self.project.config.base_url {
+            page.alternates = vec![Alternate {
+                lang: "x-default".into(),
+                href: b.clone(),
+            }];
+        }
+        page.home = "index.html".into();
+        self.render(
+            "landing.html",
+            primary,
+            &page,
+            "landing",
+            &Landing { languages },
+        )
+    }
+
+    /// The not-found page, in every language.
+    pub fn not_found(&self) -> Result<Vec<u8>, RenderError> {
+        #[derive(Serialize)]
+        struct L {
+            lang: &'static str,
+            title: String,
+            body: String,
+            back: String,
+            href: String,
+        }
+        #[derive(Serialize)]
+        struct NotFound {
+            languages: Vec<L>,
+        }
+        // The 404 page may be served at any depth, so its links are absolute from the
+        // site root when base_url is known, and root-relative otherwise.
+        let prefix = self
+            .project
+            .config
+            .base_url
+            .as_deref()
+            .map_or_else(|| "/".to_owned(), |b| b.to_owned());
+        let multi = self.multilingual();
+        let languages = self
+            .langs()
+            .iter()
+            .map(|&l| L {
+                lang: l.code(),
+                title: self.i18n.msg(l, "not-found-title"),
+                body: self.i18n.msg(l, "not-found-body"),
+                back: self.i18n.msg(l, "not-found-back"),
+                href: if multi {
+                    format!("{prefix}{}/", l.code())
+                } else {
+                    prefix.clone()
+                },
+            })
+            .collect();
+        let primary = self.project.config.primary();
+        let mut page = self.page_ctx(primary, 0, None, None);
+        page.root = prefix.clone();
+        page.home = prefix;
+        self.render(
+            "404.html",
+            primary,
+            &page,
+            "not_found",
+            &NotFound { languages },
+        )
+    }
+
+    /// `sitemap.xml`, with hreflang alternates; only with `base_url`.
+    pub fn sitemap(&self) -> Option<Vec<u8>> {
+        let base = self.project.config.base_url.as_deref()?;
+        let esc = view::html_escape;
+        let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
+        let mut entry = |path: &dyn Fn(Lang) -> String, lastmod: Option<String>| {
+            for &l in self.langs() {
+                s.push_str(&format!(
+                    "<url><loc>{}</loc>",
+                    esc(&format!("{base}{}", path(l)))
+                ));
+                if let Some(d) = &lastmod {
+                    s.push_str(&format!("<lastmod>{d}</lastmod>"));
+                }
+                if self.multilingual() {
+                    for &a in self.langs() {
+                        s.push_str(&format!(
+                            "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                            a.code(),
+                            esc(&format!("{base}{}", path(a)))
+                        ));
+                    }
+                }
+                s.push_str("</url>\n");
+            }
+        };
+        if self.multilingual() {
+            entry(&|l| Self::url_path(l, None), None);
+        }
+        for n in &self.project.notices {
+            let id = n.id.as_str();
+            entry(
+                &|l| Self::url_path(l, Some(id)),
+                Some(n.updated.v.to_string()),
+            );
+        }
+        s.push_str("</urlset>\n");
+        Some(s.into_bytes())
+    }
+
+    /// Render every page and asset into `sink`, pages in parallel.
+    pub fn render_all(&self, sink: &dyn Sink) -> Result<(), RenderError> {
+        let io = |e: std::io::Error| RenderError(format!("writing output: {e}"));
+        let jobs: Vec<(&Notice, Lang)> = self
+            .project
+            .notices
+            .iter()
+            .flat_map(|n| self.langs().iter().map(move |&l| (n, l)))
+            .collect();
+        let multi = self.multilingual();
+        jobs.par_iter().try_for_each(|(n, lang)| {
+            let bytes = self.notice(n, *lang)?;
+            sink.put(&format!("{}/{}/index.html", lang.code(), n.id), &bytes)
+                .map_err(io)
+        })?;
+        for &l in self.langs() {
+            let bytes = self.index(l)?;
+            if multi {
+                sink.put(&format!("{}/index.html", l.code()), &bytes)
+                    .map_err(io)?;
+            } else {
+                sink.put("index.html", &bytes).map_err(io)?;
+            }
+        }
+        if multi {
+            sink.put("index.html", &self.landing()?).map_err(io)?;
+        }
+        sink.put("404.html", &self.not_found()?).map_err(io)?;
+        if let Some(map) = self.sitemap() {
+            sink.put("sitemap.xml", &map).map_err(io)?;
+        }
+        for (path, bytes) in &self.theme.assets {
+            sink.put(path, bytes).map_err(io)?;
+        }
+        Ok(())
+    }
+}
+
+/// Is `out` a safe place to build into? Not the project root, not inside notices/, and not
+/// outside the project unless named explicitly with `--out`.
+pub fn check_output_path(root: &Path, out: &Path, explicit: bool) -> Result<(), String> {
+    let canon = |p: &Path| -> std::path::PathBuf {
+        // The output folder may not exist yet: canonicalise its parent.
+        match (p.parent(), p.file_name()) {
+            (Some(parent), Some(name)) => std::fs::canonicalize(if parent.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                parent
+            })
+            .map(|c| c.join(name))
+            .unwrap_or_else(|_| p.to_path_buf()),
+            _ => std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf()),
+        }
+    };
+    let root_c = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let out_c = canon(out);
+    if out_c == root_c {
+        return Err("the output folder cannot be the project folder itself".into());
+    }
+    if root_c.starts_with(&out_c) {
+        return Err("the output folder cannot contain the project folder".into());
+    }
+    for keep in ["notices", "themes", "locales"] {
+        if out_c.starts_with(root_c.join(keep)) {
+            return Err(format!("the output folder cannot be inside {keep}/"));
+        }
+    }
+    if !out_c.starts_with(&root_c) && !explicit {
+        return Err(format!(
+            "[build] output points outside the project ({}); pass it with --out to confirm",
+            out.display()
+        ));
+    }
+    Ok(())
+}
