@@ -459,14 +459,16 @@ impl<'a> Site<'a> {
         struct NotFound {
             languages: Vec<L>,
         }
-        // The 404 page may be served at any depth, so its links are absolute from the
-        // site root when base_url is known, and root-relative otherwise.
-        let prefix = self
-            .project
-            .config
-            .base_url
-            .as_deref()
-            .map_or_else(|| "/".to_owned(), |b| b.to_owned());
+        // The 404 page may be served at any depth, so its links are root-relative: the
+        // path of base_url when known ("/privacy/"), else the server root. Never the full
+        // base_url, which would make a preview load the live site's stylesheet.
+        let prefix = self.project.config.base_url.as_deref().map_or_else(
+            || "/".to_owned(),
+            |b| {
+                let after_scheme = b.split_once("://").map_or(b, |(_, r)| r);
+                after_scheme.find('/').map_or_else(|| "/".to_owned(), |i| after_scheme[i..].to_owned())
+            },
+        );
         let multi = self.multilingual();
         let languages = self
             .langs()

@@ -1,0 +1,223 @@
+//! The built site: every page parses as HTML5 without errors, carries its language, links
+//! to the same page in the other language, makes no external requests, and two builds are
+//! byte-identical; a failing build leaves the previous output untouched.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use html5ever::tendril::TendrilSink;
+use hysbys::i18n::I18n;
+use hysbys::model::*;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn opts() -> hysbys::load::Options {
+    hysbys::load::Options {
+        today: Some(Date::constant(2026, 11, 23)),
+    }
+}
+
+fn build(project: &Path, out: &Path) -> Result<(), String> {
+    let p = hysbys::build::prepare(project, &opts()).map_err(|e| e.to_string())?;
+    if p.has_errors() {
+        return Err(format!("{:?}", p.diagnostics));
+    }
+    hysbys::build::write(&p, out).map(|_| ())
+}
+
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap_or(e.path()).to_string_lossy().replace('\\', "/");
+            (rel, std::fs::read(e.path()).unwrap_or_default())
+        })
+        .collect()
+}
+
+fn html_errors(html: &str) -> Vec<String> {
+    let dom = html5ever::parse_document(markup5ever_rcdom::RcDom::default(), Default::default())
+        .from_utf8()
+        .read_from(&mut html.as_bytes())
+        .unwrap_or_default();
+    let errors = dom.errors.borrow().iter().map(|e| e.to_string()).collect();
+    errors
+}
+
+#[test]
+fn example_site_is_complete_valid_and_bilingual() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("site");
+    build(&root(), &out).expect("the example builds");
+    let files = tree(&out);
+    let p = hysbys::check(&root(), &opts()).expect("loads").0;
+    assert!(p.notices.len() >= 3, "the example has at least three notices");
+
+    for must in ["index.html", "en/index.html", "cy/index.html", "404.html", "sitemap.xml", "assets/style.css", ".hysbys-output"] {
+        assert!(files.contains_key(must), "{must} missing");
+    }
+    for n in &p.notices {
+        for lang in ["en", "cy"] {
+            let path = format!("{lang}/{}/index.html", n.id);
+            let html = String::from_utf8(files.get(&path).cloned().unwrap_or_default()).expect("utf-8");
+            assert!(!html.is_empty(), "{path} missing");
+            let other = if lang == "en" { "cy" } else { "en" };
+            assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{path}: html lang");
+            assert!(
+                html.contains(&format!("href=\"../../{other}/{}/index.html\" hreflang=\"{other}\" lang=\"{other}\"", n.id)),
+                "{path}: link to the same notice in the other language"
+            );
+            for hl in ["en", "cy", "x-default"] {
+                assert!(html.contains(&format!("<link rel=\"alternate\" hreflang=\"{hl}\"")), "{path}: hreflang {hl}");
+            }
+            assert_eq!(html.matches("<h1").count(), 1, "{path}: one h1");
+            let title = n.title.get(Lang::from_code(lang).unwrap_or(Lang::En));
+            let escaped = hysbys::render::view::html_escape(title);
+            assert!(html.contains(&format!("<h1>{escaped}</h1>")), "{path}: title");
+            // Every notice page: the controller, the regulator section, "last updated".
+            assert!(html.contains("id=\"controller\"") && html.contains("id=\"ico\""), "{path}: sections");
+            assert!(html.contains("<time datetime=\""), "{path}: last updated");
+        }
+    }
+    for (path, bytes) in &files {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8(bytes.clone()).expect("utf-8");
+        let errors = html_errors(&html);
+        assert!(errors.is_empty(), "{path}: HTML parse errors {errors:?}");
+        assert!(!html.contains('\u{2068}') && !html.contains('\u{2069}'), "{path}: isolation marks");
+        assert!(!html.contains("<script"), "{path}: build output has no script");
+        for external in ["src=\"http", "src=\"//", "rel=\"stylesheet\" href=\"http", "@import", "url(http"] {
+            assert!(!html.contains(external), "{path}: external resource {external}");
+        }
+        // No message id leaks through as text (a missing Fluent message renders its id).
+        for leak in ["section-", "basis-", "special-", "right-", "sch1-", "duration-", "recipient-kind-"] {
+            assert!(!html.contains(&format!(">{leak}")), "{path}: untranslated {leak}");
+        }
+    }
+    let css = String::from_utf8(files["assets/style.css"].clone()).unwrap_or_default();
+    assert!(!css.contains("url(http") && !css.contains("@import"), "no external CSS");
+    let sitemap = String::from_utf8(files["sitemap.xml"].clone()).unwrap_or_default();
+    assert!(sitemap.contains("xhtml:link rel=\"alternate\" hreflang=\"cy\""));
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    build(&root(), &dir.path().join("a")).expect("first");
+    build(&root(), &dir.path().join("b")).expect("second");
+    let (a, b) = (tree(&dir.path().join("a")), tree(&dir.path().join("b")));
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (k, v) in &a {
+        assert!(b.get(k) == Some(v), "{k} differs between two builds");
+    }
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from).into_iter().filter_map(Result::ok) {
+        let rel = e.path().strip_prefix(from).unwrap_or(e.path());
+        let dest = to.join(rel);
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).expect("mkdir");
+        } else {
+            std::fs::copy(e.path(), &dest).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn a_failing_build_leaves_the_previous_output_untouched() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = dir.path().join("project");
+    copy_tree(&root().join("notices"), &project.join("notices"));
+    std::fs::copy(root().join("hysbys.toml"), project.join("hysbys.toml")).expect("config");
+    let out = project.join("output");
+    build(&project, &out).expect("first build");
+    let before = tree(&out);
+
+    // Break one notice: the build must refuse, through the CLI too, and write nothing.
+    let broken = project.join("notices/corporate.yaml");
+    let text = std::fs::read_to_string(&broken).expect("read");
+    std::fs::write(&broken, text.replacen("lawful_basis:", "lawfull_basis:", 1)).expect("write");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_hysbys"))
+        .args(["build", "--today", "2026-11-23", "--root"])
+        .arg(&project)
+        .output()
+        .expect("run");
+    assert_eq!(status.status.code(), Some(1), "{}", String::from_utf8_lossy(&status.stderr));
+    assert!(String::from_utf8_lossy(&status.stderr).contains("previous output is unchanged"));
+    assert_eq!(tree(&out), before, "output changed after a failed build");
+    let stray: Vec<_> = std::fs::read_dir(&project)
+        .expect("list")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("hysbys-new"))
+        .collect();
+    assert!(stray.is_empty(), "staging folder left behind");
+}
+
+#[test]
+fn output_paths_that_would_destroy_sources_are_refused() {
+    let r = root();
+    let check = hysbys::render::site::check_output_path;
+    assert!(check(&r, &r, true).is_err());
+    assert!(check(&r, &r.join("notices"), true).is_err());
+    assert!(check(&r, &r.join("notices/x"), true).is_err());
+    assert!(check(&r, r.parent().unwrap_or(&r), true).is_err());
+    assert!(check(&r, &r.join("output"), false).is_ok());
+    assert!(check(&r, Path::new("/tmp/hysbys-elsewhere"), false).is_err());
+    assert!(check(&r, Path::new("/tmp/hysbys-elsewhere"), true).is_ok());
+}
+
+/// Every message id the code builds from a closed set exists in both languages, so no
+/// page ever shows a bare id.
+#[test]
+fn every_message_the_code_uses_exists_in_both_languages() {
+    let mut ids: Vec<String> = Vec::new();
+    ids.extend(LawfulBasis::ALL.iter().map(|b| format!("basis-{}", b.code())));
+    ids.extend(SpecialCondition::ALL.iter().map(|b| format!("special-{}", b.code())));
+    ids.extend(SpecialCategory::ALL.iter().map(|b| format!("art9-{}", b.code())));
+    ids.extend(DataSource::ALL.iter().map(|b| format!("source-{}", b.code())));
+    ids.extend(RecipientKind::ALL.iter().map(|b| format!("recipient-kind-{}", b.code())));
+    ids.extend(Safeguard::ALL.iter().map(|b| format!("safeguard-{}", b.code())));
+    ids.extend(Derogation::ALL.iter().map(|b| format!("derogation-{}", b.code())));
+    for r in Right::ALL {
+        ids.push(format!("right-{}", r.code()));
+        ids.push(format!("right-{}-desc", r.code()));
+    }
+    ids.extend((1..=37).map(|n| format!("sch1-{n}")));
+    ids.extend((1..=12).map(|n| format!("month-{n}")));
+    ids.extend(BUILTIN_SECTIONS.iter().map(|s| format!("section-{s}")));
+    // Messages named in the templates.
+    for (_, src) in hysbys::render::site::TEMPLATES {
+        let mut rest = *src;
+        while let Some(i) = rest.find("t[\"") {
+            rest = &rest[i + 3..];
+            if let Some(end) = rest.find('"') {
+                ids.push(rest[..end].to_owned());
+            }
+        }
+    }
+    let i = I18n::builtin();
+    for lang in Lang::ALL {
+        let missing: Vec<&String> = ids.iter().filter(|id| !i.has(lang, id)).collect();
+        assert!(missing.is_empty(), "{lang:?} lacks {missing:?}");
+    }
+}
+
+#[test]
+fn rendered_notice_pages_match_their_snapshots() {
+    let p = hysbys::build::prepare(&root(), &opts()).expect("prepare");
+    let theme = p.theme.as_ref().expect("theme");
+    let site = hysbys::render::site::Site::new(&p.project, &p.i18n, theme, false);
+    let n = p.project.notices.iter().find(|n| n.id == "advice").expect("advice notice");
+    for lang in Lang::ALL {
+        let html = String::from_utf8(site.notice(n, lang).expect("render")).expect("utf-8");
+        insta::assert_snapshot!(format!("advice-{}", lang.code()), html);
+    }
+}
