@@ -3,6 +3,7 @@
 //! left as it was.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::emit::writer::{Sink, Stats, Writer};
@@ -12,11 +13,15 @@ use crate::render::site::{self, Site, Theme};
 use crate::Project;
 
 /// A project ready to render: loaded, checked, with its Fluent bundles and theme.
+#[derive(Clone)]
 pub struct Prepared {
     pub project: Project,
-    pub i18n: I18n,
-    pub theme: Option<Theme>,
+    pub i18n: Arc<I18n>,
+    pub theme: Option<Arc<Theme>>,
+    /// Every diagnostic, sorted, with `[lints]` applied.
     pub diagnostics: Vec<Diagnostic>,
+    /// The diagnostics of loading alone (before the rules), for `serve`'s reloads.
+    pub load_diags: Vec<Diagnostic>,
 }
 
 impl Prepared {
@@ -32,17 +37,19 @@ impl Prepared {
 pub fn prepare(root: &Path, opts: &load::Options) -> Result<Prepared, LoadError> {
     let mut project = load::load(root, opts)?;
     let mut diags = std::mem::take(&mut project.load_diagnostics);
-    crate::rules::check(&project, &mut diags);
     let mut sources = std::mem::take(&mut project.sources);
     let i18n = I18n::load(root, &project.config.languages, &mut sources, &mut diags);
     let theme = site::theme(&project, &mut sources, &mut diags);
     project.sources = sources;
+    let load_diags = diags.clone();
+    crate::rules::check(&project, &mut diags);
     crate::rules::finish(&project, &mut diags);
     Ok(Prepared {
         project,
-        i18n,
-        theme,
+        i18n: Arc::new(i18n),
+        theme: theme.map(Arc::new),
         diagnostics: diags,
+        load_diags,
     })
 }
 

@@ -102,6 +102,26 @@ pub enum Command {
         after_help = "Examples:\n  hysbys build\n  hysbys build --out /tmp/site\n  hysbys build --format github --deny-warnings   # in CI\n\nWrites output/index.html (landing page), output/<lang>/index.html, output/<lang>/<id>/index.html,\noutput/404.html, output/register.json, output/register.schema.json, output/notices/<id>.json,\noutput/register.jsonld, output/ropa.csv and, with base_url, output/sitemap.xml.\nThe output is built in a temporary folder and swapped into place: a failed build leaves\nthe previous output untouched."
     )]
     Build(BuildArgs),
+    /// Preview the site on http://127.0.0.1:PORT, rebuilding and reloading as you save
+    #[command(
+        after_help = "Examples:\n  hysbys serve\n  hysbys serve --port 8080 --open\n\nServes from memory (output/ is not touched), on loopback only unless --bind says\notherwise. Editing a notice re-reads only that file; open pages reload themselves.\nWhile the project has errors, pages show them in the words of `hysbys check`."
+    )]
+    Serve {
+        #[command(flatten)]
+        common: Common,
+        /// The port to listen on
+        #[arg(long, default_value_t = 8040)]
+        port: u16,
+        /// The address to listen on (default loopback; anything else is reachable by others)
+        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the default browser
+        #[arg(long)]
+        open: bool,
+        /// The date `review-overdue` compares with
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        today: Option<Date>,
+    },
     /// Explain a lint: why it matters, the law behind it, a bad and a good example
     #[command(
         after_help = "Examples:\n  hysbys explain missing-lawful-basis\n  hysbys explain --list"
@@ -221,6 +241,13 @@ pub fn run(cli: Cli) -> ExitCode {
             }
         }
         Command::Build(a) => build(&a),
+        Command::Serve {
+            common,
+            port,
+            bind,
+            open,
+            today,
+        } => serve(common.root, port, bind, open, today),
         Command::Explain { lint, list } => explain(lint.as_deref(), list),
         Command::Schema { kind } => {
             let s = match kind {
@@ -311,6 +338,58 @@ fn build(a: &BuildArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => fail(e),
+    }
+}
+
+fn serve(
+    root: PathBuf,
+    port: u16,
+    bind: std::net::IpAddr,
+    open: bool,
+    today: Option<Date>,
+) -> ExitCode {
+    if !bind.is_loopback() {
+        eprintln!(
+            "warning: listening on {bind}: anyone who can reach this machine can read the preview"
+        );
+    }
+    let opts = load::Options { today };
+    let server = match crate::serve::Server::new(root, opts) {
+        Ok(s) => std::sync::Arc::new(s),
+        Err(e) => return fail(e),
+    };
+    if let Ok(s) = server.state.read() {
+        let d = &s.current.diagnostics;
+        let c = diag::count(d);
+        if c.errors > 0 {
+            let errors: Vec<_> = d
+                .iter()
+                .filter(|x| x.severity == Severity::Error)
+                .cloned()
+                .collect();
+            eprint!(
+                "{}",
+                diag::human::render(&errors, &s.current.project.sources, use_color())
+            );
+        }
+        eprintln!(
+            "{}",
+            diag::human::summary(s.current.project.notices.len(), c.errors, c.warnings)
+        );
+    }
+    let addr = std::net::SocketAddr::new(bind, port);
+    let http = match crate::serve::listen(server.clone(), addr) {
+        Ok(h) => h,
+        Err(e) => return fail(e),
+    };
+    let url = format!("http://{}/", http.server_addr().to_ip().unwrap_or(addr));
+    eprintln!("     Serving {url} (Ctrl-C to stop)");
+    if open {
+        let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
+    }
+    match crate::serve::watch(server) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(format!("cannot watch the project: {e}")),
     }
 }
 

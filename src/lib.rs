@@ -17,6 +17,7 @@ pub mod render;
 pub mod rules;
 pub mod scaffold;
 pub mod schema;
+pub mod serve;
 
 use std::path::PathBuf;
 
@@ -26,7 +27,7 @@ use load::Sources;
 use model::{Date, Notice, Organisation};
 
 /// A loaded project: what every later stage reads.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Project {
     pub root: PathBuf,
     pub config: Config,

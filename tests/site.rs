@@ -34,7 +34,12 @@ fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap_or(e.path()).to_string_lossy().replace('\\', "/");
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap_or(e.path())
+                .to_string_lossy()
+                .replace('\\', "/");
             (rel, std::fs::read(e.path()).unwrap_or_default())
         })
         .collect()
@@ -56,31 +61,58 @@ fn example_site_is_complete_valid_and_bilingual() {
     build(&root(), &out).expect("the example builds");
     let files = tree(&out);
     let p = hysbys::check(&root(), &opts()).expect("loads").0;
-    assert!(p.notices.len() >= 3, "the example has at least three notices");
+    assert!(
+        p.notices.len() >= 3,
+        "the example has at least three notices"
+    );
 
-    for must in ["index.html", "en/index.html", "cy/index.html", "404.html", "sitemap.xml", "assets/style.css", ".hysbys-output"] {
+    for must in [
+        "index.html",
+        "en/index.html",
+        "cy/index.html",
+        "404.html",
+        "sitemap.xml",
+        "assets/style.css",
+        ".hysbys-output",
+    ] {
         assert!(files.contains_key(must), "{must} missing");
     }
     for n in &p.notices {
         for lang in ["en", "cy"] {
             let path = format!("{lang}/{}/index.html", n.id);
-            let html = String::from_utf8(files.get(&path).cloned().unwrap_or_default()).expect("utf-8");
+            let html =
+                String::from_utf8(files.get(&path).cloned().unwrap_or_default()).expect("utf-8");
             assert!(!html.is_empty(), "{path} missing");
             let other = if lang == "en" { "cy" } else { "en" };
-            assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{path}: html lang");
             assert!(
-                html.contains(&format!("href=\"../../{other}/{}/index.html\" hreflang=\"{other}\" lang=\"{other}\"", n.id)),
+                html.contains(&format!("<html lang=\"{lang}\">")),
+                "{path}: html lang"
+            );
+            assert!(
+                html.contains(&format!(
+                    "href=\"../../{other}/{}/index.html\" hreflang=\"{other}\" lang=\"{other}\"",
+                    n.id
+                )),
                 "{path}: link to the same notice in the other language"
             );
             for hl in ["en", "cy", "x-default"] {
-                assert!(html.contains(&format!("<link rel=\"alternate\" hreflang=\"{hl}\"")), "{path}: hreflang {hl}");
+                assert!(
+                    html.contains(&format!("<link rel=\"alternate\" hreflang=\"{hl}\"")),
+                    "{path}: hreflang {hl}"
+                );
             }
             assert_eq!(html.matches("<h1").count(), 1, "{path}: one h1");
             let title = n.title.get(Lang::from_code(lang).unwrap_or(Lang::En));
             let escaped = hysbys::render::view::html_escape(title);
-            assert!(html.contains(&format!("<h1>{escaped}</h1>")), "{path}: title");
+            assert!(
+                html.contains(&format!("<h1>{escaped}</h1>")),
+                "{path}: title"
+            );
             // Every notice page: the controller, the regulator section, "last updated".
-            assert!(html.contains("id=\"controller\"") && html.contains("id=\"ico\""), "{path}: sections");
+            assert!(
+                html.contains("id=\"controller\"") && html.contains("id=\"ico\""),
+                "{path}: sections"
+            );
             assert!(html.contains("<time datetime=\""), "{path}: last updated");
         }
     }
@@ -91,18 +123,47 @@ fn example_site_is_complete_valid_and_bilingual() {
         let html = String::from_utf8(bytes.clone()).expect("utf-8");
         let errors = html_errors(&html);
         assert!(errors.is_empty(), "{path}: HTML parse errors {errors:?}");
-        assert!(!html.contains('\u{2068}') && !html.contains('\u{2069}'), "{path}: isolation marks");
-        assert!(!html.contains("<script"), "{path}: build output has no script");
-        for external in ["src=\"http", "src=\"//", "rel=\"stylesheet\" href=\"http", "@import", "url(http"] {
-            assert!(!html.contains(external), "{path}: external resource {external}");
+        assert!(
+            !html.contains('\u{2068}') && !html.contains('\u{2069}'),
+            "{path}: isolation marks"
+        );
+        assert!(
+            !html.contains("<script"),
+            "{path}: build output has no script"
+        );
+        for external in [
+            "src=\"http",
+            "src=\"//",
+            "rel=\"stylesheet\" href=\"http",
+            "@import",
+            "url(http",
+        ] {
+            assert!(
+                !html.contains(external),
+                "{path}: external resource {external}"
+            );
         }
         // No message id leaks through as text (a missing Fluent message renders its id).
-        for leak in ["section-", "basis-", "special-", "right-", "sch1-", "duration-", "recipient-kind-"] {
-            assert!(!html.contains(&format!(">{leak}")), "{path}: untranslated {leak}");
+        for leak in [
+            "section-",
+            "basis-",
+            "special-",
+            "right-",
+            "sch1-",
+            "duration-",
+            "recipient-kind-",
+        ] {
+            assert!(
+                !html.contains(&format!(">{leak}")),
+                "{path}: untranslated {leak}"
+            );
         }
     }
     let css = String::from_utf8(files["assets/style.css"].clone()).unwrap_or_default();
-    assert!(!css.contains("url(http") && !css.contains("@import"), "no external CSS");
+    assert!(
+        !css.contains("url(http") && !css.contains("@import"),
+        "no external CSS"
+    );
     let sitemap = String::from_utf8(files["sitemap.xml"].clone()).unwrap_or_default();
     assert!(sitemap.contains("xhtml:link rel=\"alternate\" hreflang=\"cy\""));
 }
@@ -120,7 +181,10 @@ fn two_builds_are_byte_identical() {
 }
 
 fn copy_tree(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from).into_iter().filter_map(Result::ok) {
+    for e in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
         let rel = e.path().strip_prefix(from).unwrap_or(e.path());
         let dest = to.join(rel);
         if e.file_type().is_dir() {
@@ -150,7 +214,12 @@ fn a_failing_build_leaves_the_previous_output_untouched() {
         .arg(&project)
         .output()
         .expect("run");
-    assert_eq!(status.status.code(), Some(1), "{}", String::from_utf8_lossy(&status.stderr));
+    assert_eq!(
+        status.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
     assert!(String::from_utf8_lossy(&status.stderr).contains("previous output is unchanged"));
     assert_eq!(tree(&out), before, "output changed after a failed build");
     let stray: Vec<_> = std::fs::read_dir(&project)
@@ -179,13 +248,41 @@ fn output_paths_that_would_destroy_sources_are_refused() {
 #[test]
 fn every_message_the_code_uses_exists_in_both_languages() {
     let mut ids: Vec<String> = Vec::new();
-    ids.extend(LawfulBasis::ALL.iter().map(|b| format!("basis-{}", b.code())));
-    ids.extend(SpecialCondition::ALL.iter().map(|b| format!("special-{}", b.code())));
-    ids.extend(SpecialCategory::ALL.iter().map(|b| format!("art9-{}", b.code())));
-    ids.extend(DataSource::ALL.iter().map(|b| format!("source-{}", b.code())));
-    ids.extend(RecipientKind::ALL.iter().map(|b| format!("recipient-kind-{}", b.code())));
-    ids.extend(Safeguard::ALL.iter().map(|b| format!("safeguard-{}", b.code())));
-    ids.extend(Derogation::ALL.iter().map(|b| format!("derogation-{}", b.code())));
+    ids.extend(
+        LawfulBasis::ALL
+            .iter()
+            .map(|b| format!("basis-{}", b.code())),
+    );
+    ids.extend(
+        SpecialCondition::ALL
+            .iter()
+            .map(|b| format!("special-{}", b.code())),
+    );
+    ids.extend(
+        SpecialCategory::ALL
+            .iter()
+            .map(|b| format!("art9-{}", b.code())),
+    );
+    ids.extend(
+        DataSource::ALL
+            .iter()
+            .map(|b| format!("source-{}", b.code())),
+    );
+    ids.extend(
+        RecipientKind::ALL
+            .iter()
+            .map(|b| format!("recipient-kind-{}", b.code())),
+    );
+    ids.extend(
+        Safeguard::ALL
+            .iter()
+            .map(|b| format!("safeguard-{}", b.code())),
+    );
+    ids.extend(
+        Derogation::ALL
+            .iter()
+            .map(|b| format!("derogation-{}", b.code())),
+    );
     for r in Right::ALL {
         ids.push(format!("right-{}", r.code()));
         ids.push(format!("right-{}-desc", r.code()));
@@ -215,7 +312,12 @@ fn rendered_notice_pages_match_their_snapshots() {
     let p = hysbys::build::prepare(&root(), &opts()).expect("prepare");
     let theme = p.theme.as_ref().expect("theme");
     let site = hysbys::render::site::Site::new(&p.project, &p.i18n, theme, false);
-    let n = p.project.notices.iter().find(|n| n.id == "advice").expect("advice notice");
+    let n = p
+        .project
+        .notices
+        .iter()
+        .find(|n| n.id == "advice")
+        .expect("advice notice");
     for lang in Lang::ALL {
         let html = String::from_utf8(site.notice(n, lang).expect("render")).expect("utf-8");
         insta::assert_snapshot!(format!("advice-{}", lang.code()), html);

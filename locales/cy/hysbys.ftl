@@ -614,3 +614,14 @@ contact-name = Enw
 purpose-annex1-label = Buddiant dilys cydnabyddedig
 transfer-details = Manylion
 complaints-form-label = Ffurflen gwyno
+
+## hysbys serve: y troshaen gwallau
+overlay-title =
+    { $count ->
+        [zero] Daeth hysbys o hyd i { $count } problem
+        [one] Daeth hysbys o hyd i { $count } broblem
+        [two] Daeth hysbys o hyd i { $count } broblem
+       *[other] Daeth hysbys o hyd i { $count } problem
+    }
+overlay-intro = Cywirwch y problemau isod a chadwch y ffeil: bydd y dudalen hon yn ail-lwytho ohoni ei hun. Tan hynny, mae'r tudalennau eraill yn dangos y fersiwn olaf heb wallau.
+overlay-intro-none = Cywirwch y problemau isod a chadwch y ffeil: bydd y dudalen hon yn ail-lwytho ohoni ei hun.

@@ -212,3 +212,12 @@ contact-name = Name
 purpose-annex1-label = Recognised legitimate interest
 transfer-details = Details
 complaints-form-label = Complaints form
+
+## hysbys serve: the error overlay
+overlay-title =
+    { $count ->
+        [one] hysbys found { $count } problem
+       *[other] hysbys found { $count } problems
+    }
+overlay-intro = Fix the problems below and save: this page reloads by itself. Until then, the other pages show the last version without errors.
+overlay-intro-none = Fix the problems below and save: this page reloads by itself.

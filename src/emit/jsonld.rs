@@ -1,1 +1,772 @@
-//! (being written)
+//! `register.jsonld`: the register's facts as linked data in the W3C Data Privacy Vocabulary
+//! (DPV 2.x, `dpv:` = <https://w3id.org/dpv#>) and its EU GDPR extension (`eu-gdpr:` =
+//! <https://w3id.org/dpv/legal/eu/gdpr#>), whose article concepts (`eu-gdpr:A6-1-e`,
+//! `eu-gdpr:A9-2-g`, `eu-gdpr:A15`, …) match the UK GDPR's numbering where the UK kept it.
+//! It owns only the mapping to RDF; the facts come from the model exactly as the register
+//! has them. The `@context` is embedded (no remote context), so the file expands offline.
+//!
+//! Shape: one `dpv:PrivacyNotice` node per notice; one `dpv:Process` node per purpose of a
+//! notice (`dpv:hasNotice` links it to its notice) carrying `dpv:hasPurpose`,
+//! `dpv:hasPersonalData` (the purpose's categories), `dpv:hasDataSubject`,
+//! `dpv:hasDataController`, `dpv:hasJointDataControllers`, `dpv:hasLegalBasis` (Art 6, Art 9,
+//! Schedule 1 and Art 10 conditions), `dpv:hasRecipient` / `dpv:hasDataProcessor` (the
+//! recipients shared with for that purpose), `dpv:hasProcess` (their transfers, each a
+//! `dpv:Process` with `dpv:hasProcessing dpv:CrossBorderTransfer`, `dpv:hasCountry loc:XX`
+//! and the safeguard as `dpv:hasLegalBasis`), `dpv:hasStorageCondition` (the retention
+//! entries covering its categories: `dpv:StorageDuration` with `dpv:hasDuration` as an
+//! `xsd:duration`, `dpv:EndlessDuration` for `indefinite`, or a `dpv:StorageCondition` with
+//! `hysbys:retentionCriteria`) and `dpv:hasRight`. Categories are `dpv:PersonalData`, plus
+//! `dpv:SpecialCategoryPersonalData` when they hold Art 9 data. Texts are language-tagged
+//! literals (`{"@value": "…", "@language": "cy"}`), one per site language; Markdown stays
+//! Markdown. Countries use DPV's location extension (`loc:` = <https://w3id.org/dpv/loc#>).
+//!
+//! Node identifiers: with `site.base_url`, a notice is `<base>notices/<id>.json` (its register
+//! entry), its parts are fragments of it (`#process-<purpose>`, `#purpose-<purpose>`,
+//! `#category-<id>`, `#data-subject-<n>`, `#recipient-<id>`, `#retention-<id>`,
+//! `#transfer-<recipient>-<n>`, `#joint-controllers`, `#joint-controller-<n>`), the
+//! controller is `<base>register.json#controller` and catalogue recipients are
+//! `<base>register.json#recipient-<id>`. Without a base URL the same names are blank nodes
+//! (`_:<notice>`, `_:<notice>.process-<purpose>`, `_:controller`, …).
+//!
+//! # The `hysbys:` extension namespace (`https://hysbys.example/ns#`)
+//!
+//! For what the UK law has and DPV does not. Classes and concepts:
+//!
+//! - `hysbys:A6-1-ea`: UK GDPR Art 6(1)(ea), recognised legitimate interests (DUAA 2025).
+//! - `hysbys:Annex1-<n>`: UK GDPR Annex 1, paragraph n (the recognised legitimate interest).
+//! - `hysbys:DPA2018-Sch1-<n>`: DPA 2018 Schedule 1, paragraph n (1–37), described in the
+//!   graph with `rdfs:label` (its heading in each language) and `hysbys:schedule1Part`.
+//! - `hysbys:A10-OfficialAuthority`: Art 10 processing under the control of official authority.
+//! - `hysbys:A45A`: UK GDPR Art 45A, transfer approved by adequacy regulations.
+//! - `hysbys:A21-2`: the absolute right to object to direct marketing, UK GDPR Art 21(2).
+//! - `hysbys:A22C`: the Art 22C safeguards for significant automated decisions.
+//! - `hysbys:Art9-<type>`: an Art 9(1) special category (`hysbys:Art9-health`, …; the types
+//!   are the register's codes).
+//! - `hysbys:CriminalOffenceData`: class of personal data relating to criminal convictions and
+//!   offences (UK GDPR Art 10).
+//! - `hysbys:InternalRecipient`: class of recipients that are another service of the same
+//!   controller (not a disclosure, listed because people expect to be told).
+//! - `hysbys:JointControllerRecipient`: class of recipients that are joint controllers.
+//!
+//! Properties:
+//!
+//! - `hysbys:specialCategory` (category → `hysbys:Art9-<type>`).
+//! - `hysbys:criminalOffenceCondition` (process → the Art 10 condition: a Schedule 1
+//!   paragraph or `hysbys:A10-OfficialAuthority`); the same concept is also a
+//!   `dpv:hasLegalBasis`.
+//! - `hysbys:extendsSchedule1Condition` (process → the Part 2 paragraph that paragraph 36
+//!   extends to criminal-offence data).
+//! - `hysbys:schedule1Part` (Schedule 1 paragraph → its Part, an integer).
+//! - `hysbys:legitimateInterests`, `hysbys:legislation`, `hysbys:consentWithdrawal`,
+//!   `hysbys:directMarketing` (process → text, text, Markdown, boolean).
+//! - `hysbys:retentionCriteria`, `hysbys:retentionQualifier` (`"at-least"` | `"up-to"`),
+//!   `hysbys:retentionFrom`, `hysbys:retentionThen`, `hysbys:retentionJustification`
+//!   (storage condition → Markdown or text).
+//! - `hysbys:safeguardCopy` (transfer → where to get a copy of the safeguard, URL or
+//!   Markdown), `hysbys:derogation` (transfer → the Art 49(1) derogation code).
+//! - `hysbys:icoRegistration`, `hysbys:publicAuthority` (controller → string, boolean).
+//! - `hysbys:reviewBy`, `hysbys:service` (notice → `xsd:date`, text).
+//! - `hysbys:responsibilities`, `hysbys:contact` (joint controller → Markdown: what it is
+//!   responsible for and how to reach it, Art 26).
+//!
+//! Other vocabularies: `dct:` (Dublin Core terms: `dct:title`, `dct:description`,
+//! `dct:modified`, `dct:identifier`), `rdfs:label`, `rdfs:seeAlso` (a notice's pages).
+
+use serde_json::{json, Map, Value};
+
+use crate::i18n::I18n;
+use crate::model::rights::purpose_rights;
+use crate::model::{
+    schedule1_part, CriminalCondition, DataSource, Derogation, Destination, Keep, Lang,
+    LawfulBasis, Notice, Organisation, Purpose, RecipientKind, Retention, Right, Safeguard,
+    SpecialCondition, Text,
+};
+use crate::Project;
+
+/// The hysbys extension namespace.
+pub const HYSBYS_NS: &str = "https://hysbys.example/ns#";
+
+/// The embedded `@context`.
+pub fn context() -> Value {
+    json!({
+        "dpv": "https://w3id.org/dpv#",
+        "eu-gdpr": "https://w3id.org/dpv/legal/eu/gdpr#",
+        "loc": "https://w3id.org/dpv/loc#",
+        "hysbys": HYSBYS_NS,
+        "dct": "http://purl.org/dc/terms/",
+        "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+        "xsd": "http://www.w3.org/2001/XMLSchema#",
+    })
+}
+
+/// The Art 6(1) basis as a DPV concept.
+pub fn lawful_basis_iri(b: LawfulBasis) -> &'static str {
+    match b {
+        LawfulBasis::Consent => "eu-gdpr:A6-1-a",
+        LawfulBasis::Contract => "eu-gdpr:A6-1-b",
+        LawfulBasis::LegalObligation => "eu-gdpr:A6-1-c",
+        LawfulBasis::VitalInterests => "eu-gdpr:A6-1-d",
+        LawfulBasis::PublicTask => "eu-gdpr:A6-1-e",
+        LawfulBasis::LegitimateInterests => "eu-gdpr:A6-1-f",
+        LawfulBasis::RecognisedLegitimateInterests => "hysbys:A6-1-ea",
+    }
+}
+
+/// The Art 9(2) condition as a DPV concept.
+pub fn special_condition_iri(c: SpecialCondition) -> &'static str {
+    match c {
+        SpecialCondition::ExplicitConsent => "eu-gdpr:A9-2-a",
+        SpecialCondition::EmploymentSocialSecurity => "eu-gdpr:A9-2-b",
+        SpecialCondition::VitalInterests => "eu-gdpr:A9-2-c",
+        SpecialCondition::NotForProfit => "eu-gdpr:A9-2-d",
+        SpecialCondition::MadePublic => "eu-gdpr:A9-2-e",
+        SpecialCondition::LegalClaims => "eu-gdpr:A9-2-f",
+        SpecialCondition::SubstantialPublicInterest => "eu-gdpr:A9-2-g",
+        SpecialCondition::HealthSocialCare => "eu-gdpr:A9-2-h",
+        SpecialCondition::PublicHealth => "eu-gdpr:A9-2-i",
+        SpecialCondition::ArchivingResearch => "eu-gdpr:A9-2-j",
+    }
+}
+
+/// A right as a DPV concept.
+pub fn right_iri(r: Right) -> &'static str {
+    match r {
+        Right::Access => "eu-gdpr:A15",
+        Right::Rectification => "eu-gdpr:A16",
+        Right::Erasure => "eu-gdpr:A17",
+        Right::Restriction => "eu-gdpr:A18",
+        Right::Portability => "eu-gdpr:A20",
+        Right::Objection => "eu-gdpr:A21",
+        Right::ObjectDirectMarketing => "hysbys:A21-2",
+        Right::WithdrawConsent => "eu-gdpr:A7-3",
+        Right::AutomatedDecisions => "hysbys:A22C",
+        Right::Complaint => "eu-gdpr:A77",
+    }
+}
+
+/// The legal basis of a transfer: the safeguard, or for `derogation` the derogation relied on.
+fn transfer_basis_iri(s: Option<Safeguard>, d: Option<Derogation>) -> Option<&'static str> {
+    let derogation = |d: Derogation| match d {
+        Derogation::A => "eu-gdpr:A49-1-a",
+        Derogation::B => "eu-gdpr:A49-1-b",
+        Derogation::C => "eu-gdpr:A49-1-c",
+        Derogation::D => "eu-gdpr:A49-1-d",
+        Derogation::E => "eu-gdpr:A49-1-e",
+        Derogation::F => "eu-gdpr:A49-1-f",
+        Derogation::G => "eu-gdpr:A49-1-g",
+        // DPV names the compelling-legitimate-interests derogation (the second
+        // subparagraph of Art 49(1)) `A49-2`.
+        Derogation::CompellingInterests => "eu-gdpr:A49-2",
+    };
+    match s? {
+        Safeguard::Adequacy => Some("hysbys:A45A"),
+        Safeguard::PublicBodyInstrument => Some("eu-gdpr:A46-2-a"),
+        // Art 47 BCRs are the Art 46(2)(b) safeguard.
+        Safeguard::Bcrs => Some("eu-gdpr:A46-2-b"),
+        Safeguard::Idta | Safeguard::Addendum => Some("eu-gdpr:A46-2-d"),
+        Safeguard::CodeOfConduct => Some("eu-gdpr:A46-2-e"),
+        Safeguard::Certification => Some("eu-gdpr:A46-2-f"),
+        Safeguard::AdministrativeArrangement => Some("eu-gdpr:A46-3-b"),
+        Safeguard::Derogation => d.map(derogation),
+    }
+}
+
+fn sch1_iri(paragraph: u32) -> String {
+    format!("hysbys:DPA2018-Sch1-{paragraph}")
+}
+
+fn id(iri: &str) -> Value {
+    json!({"@id": iri})
+}
+
+fn ids<I: IntoIterator<Item = S>, S: AsRef<str>>(v: I) -> Value {
+    Value::Array(v.into_iter().map(|s| id(s.as_ref())).collect())
+}
+
+struct Cx<'a> {
+    langs: Vec<Lang>,
+    i18n: &'a I18n,
+    base: Option<&'a str>,
+}
+
+impl Cx<'_> {
+    /// Language-tagged literals, one per site language (empty strings left out).
+    fn text(&self, t: &Text) -> Value {
+        Value::Array(
+            self.langs
+                .iter()
+                .filter(|l| !t.get(**l).is_empty())
+                .map(|l| json!({"@value": t.get(*l), "@language": l.code()}))
+                .collect(),
+        )
+    }
+
+    fn msg(&self, msg_id: &str) -> Value {
+        Value::Array(
+            self.langs
+                .iter()
+                .map(|l| json!({"@value": self.i18n.msg(*l, msg_id), "@language": l.code()}))
+                .collect(),
+        )
+    }
+
+    fn notice(&self, nid: &str) -> String {
+        match self.base {
+            Some(b) => format!("{b}notices/{nid}.json"),
+            None => format!("_:{nid}"),
+        }
+    }
+
+    /// A part of a notice: `#<local>` of the notice's IRI.
+    fn part(&self, nid: &str, local: &str) -> String {
+        match self.base {
+            Some(b) => format!("{b}notices/{nid}.json#{local}"),
+            None => format!("_:{nid}.{local}"),
+        }
+    }
+
+    /// A part of the controller's description (the register).
+    fn org_part(&self, local: &str) -> String {
+        match self.base {
+            Some(b) => format!("{b}register.json#{local}"),
+            None => format!("_:{local}"),
+        }
+    }
+}
+
+/// Insert `key` unless the value is empty (an empty list or an empty literal list).
+fn put(m: &mut Map<String, Value>, key: &str, v: Value) {
+    let empty = matches!(&v, Value::Array(a) if a.is_empty()) || v.is_null();
+    if !empty {
+        m.insert(key.to_owned(), v);
+    }
+}
+
+fn recipient_types(kind: RecipientKind) -> Value {
+    match kind {
+        RecipientKind::Processor => json!(["dpv:Recipient", "dpv:DataProcessor"]),
+        RecipientKind::Controller => json!(["dpv:Recipient", "dpv:DataController"]),
+        RecipientKind::JointController => json!([
+            "dpv:Recipient",
+            "dpv:DataController",
+            "hysbys:JointControllerRecipient"
+        ]),
+        RecipientKind::Internal => json!(["dpv:Recipient", "hysbys:InternalRecipient"]),
+    }
+}
+
+/// Nodes for a recipient and its transfers. `scope` names its IRI: a notice id, or `None`
+/// for the organisation's catalogue.
+fn recipient_nodes(
+    cx: &Cx<'_>,
+    r: &crate::model::Recipient,
+    scope: Option<&str>,
+    out: &mut Vec<Value>,
+) {
+    let rid = recipient_iri(cx, r, scope);
+    let mut m = Map::new();
+    m.insert("@id".into(), Value::String(rid.clone()));
+    m.insert("@type".into(), recipient_types(r.kind));
+    put(&mut m, "dpv:hasName", cx.text(&r.name));
+    put(
+        &mut m,
+        "dct:description",
+        r.details.as_ref().map_or(Value::Null, |d| cx.text(d)),
+    );
+    out.push(Value::Object(m));
+    for (i, t) in r.transfers.iter().enumerate() {
+        let tid = transfer_iri(cx, r, scope, i);
+        let mut m = Map::new();
+        m.insert("@id".into(), Value::String(tid));
+        m.insert("@type".into(), json!("dpv:Process"));
+        m.insert("dpv:hasProcessing".into(), id("dpv:CrossBorderTransfer"));
+        m.insert("dpv:hasRecipient".into(), id(&rid));
+        match &t.destination {
+            Destination::Country(c) => {
+                m.insert("dpv:hasCountry".into(), id(&format!("loc:{}", c.v)));
+            }
+            Destination::InternationalOrganisation(n) => {
+                m.insert(
+                    "dpv:hasDataImporter".into(),
+                    json!({"@type": "dpv:InternationalOrganisation", "dpv:hasName": cx.text(n)}),
+                );
+            }
+        }
+        let basis = transfer_basis_iri(
+            t.safeguard.as_ref().map(|s| s.v),
+            t.derogation.as_ref().map(|d| d.v),
+        );
+        put(&mut m, "dpv:hasLegalBasis", basis.map_or(Value::Null, id));
+        put(
+            &mut m,
+            "hysbys:derogation",
+            t.derogation
+                .as_ref()
+                .map_or(Value::Null, |d| json!(d.v.code())),
+        );
+        put(
+            &mut m,
+            "dct:description",
+            t.details.as_ref().map_or(Value::Null, |d| cx.text(d)),
+        );
+        put(
+            &mut m,
+            "hysbys:safeguardCopy",
+            t.copy.as_ref().map_or(Value::Null, |c| cx.text(c)),
+        );
+        out.push(Value::Object(m));
+    }
+}
+
+fn recipient_iri(cx: &Cx<'_>, r: &crate::model::Recipient, scope: Option<&str>) -> String {
+    let local = format!("recipient-{}", r.id.v);
+    match (r.catalogue, scope) {
+        (None, Some(nid)) => cx.part(nid, &local),
+        _ => cx.org_part(&local),
+    }
+}
+
+fn transfer_iri(cx: &Cx<'_>, r: &crate::model::Recipient, scope: Option<&str>, i: usize) -> String {
+    let local = format!("transfer-{}-{}", r.id.v, i + 1);
+    match (r.catalogue, scope) {
+        (None, Some(nid)) => cx.part(nid, &local),
+        _ => cx.org_part(&local),
+    }
+}
+
+fn controller_node(cx: &Cx<'_>, o: &Organisation) -> Value {
+    let mut m = Map::new();
+    m.insert("@id".into(), Value::String(cx.org_part("controller")));
+    m.insert("@type".into(), json!("dpv:DataController"));
+    put(&mut m, "dpv:hasName", cx.text(&o.name));
+    put(&mut m, "dpv:hasAddress", cx.text(&o.address));
+    put(
+        &mut m,
+        "hysbys:icoRegistration",
+        o.ico_registration
+            .as_ref()
+            .map_or(Value::Null, |s| json!(s.v)),
+    );
+    m.insert("hysbys:publicAuthority".into(), json!(o.public_authority.v));
+    if let Some(d) = &o.dpo {
+        let mut dpo = Map::new();
+        dpo.insert("@id".into(), Value::String(cx.org_part("dpo")));
+        dpo.insert("@type".into(), json!("dpv:DataProtectionOfficer"));
+        put(
+            &mut dpo,
+            "dpv:hasName",
+            d.name.as_ref().map_or(Value::Null, |n| cx.text(n)),
+        );
+        put(
+            &mut dpo,
+            "dpv:hasAddress",
+            d.address.as_ref().map_or(Value::Null, |a| cx.text(a)),
+        );
+        m.insert("dpv:hasDataProtectionOfficer".into(), Value::Object(dpo));
+    }
+    if let Some(r) = &o.representative {
+        m.insert(
+            "dpv:hasRepresentative".into(),
+            json!({"@id": cx.org_part("representative"), "@type": "dpv:Representative",
+                   "dpv:hasName": cx.text(&r.name), "dpv:hasAddress": cx.text(&r.address)}),
+        );
+    }
+    Value::Object(m)
+}
+
+fn retention_node(cx: &Cx<'_>, n: &Notice, r: &Retention) -> Value {
+    let mut m = Map::new();
+    m.insert(
+        "@id".into(),
+        Value::String(cx.part(&n.id, &format!("retention-{}", r.id.v))),
+    );
+    match &r.keep {
+        Keep::Period(d) => {
+            m.insert(
+                "@type".into(),
+                json!(["dpv:StorageCondition", "dpv:StorageDuration"]),
+            );
+            let duration = match d.v {
+                crate::model::Duration::Indefinite => id("dpv:EndlessDuration"),
+                p => json!({"@value": p.to_string(), "@type": "xsd:duration"}),
+            };
+            m.insert("dpv:hasDuration".into(), duration);
+        }
+        Keep::Criteria(c) => {
+            m.insert("@type".into(), json!("dpv:StorageCondition"));
+            put(&mut m, "hysbys:retentionCriteria", cx.text(c));
+        }
+    }
+    put(&mut m, "rdfs:label", cx.text(&r.records));
+    put(
+        &mut m,
+        "hysbys:retentionQualifier",
+        r.qualifier.map_or(Value::Null, |q| json!(q.code())),
+    );
+    put(
+        &mut m,
+        "hysbys:retentionFrom",
+        r.from.as_ref().map_or(Value::Null, |t| cx.text(t)),
+    );
+    put(
+        &mut m,
+        "hysbys:retentionThen",
+        r.then
+            .as_ref()
+            .map_or_else(|| cx.msg("retention-then-default"), |t| cx.text(t)),
+    );
+    put(
+        &mut m,
+        "hysbys:retentionJustification",
+        r.justification.as_ref().map_or(Value::Null, |t| cx.text(t)),
+    );
+    put(
+        &mut m,
+        "dpv:hasPersonalData",
+        ids(n
+            .retention_categories(r)
+            .iter()
+            .map(|c| cx.part(&n.id, &format!("category-{c}")))),
+    );
+    Value::Object(m)
+}
+
+fn process_node(cx: &Cx<'_>, org: Option<&Organisation>, n: &Notice, p: &Purpose) -> Value {
+    let nid = &n.id;
+    let mut m = Map::new();
+    m.insert(
+        "@id".into(),
+        Value::String(cx.part(nid, &format!("process-{}", p.id.v))),
+    );
+    m.insert("@type".into(), json!("dpv:Process"));
+    put(&mut m, "rdfs:label", cx.text(&p.name));
+    m.insert("dpv:hasNotice".into(), id(&cx.notice(nid)));
+
+    let mut purpose = Map::new();
+    purpose.insert(
+        "@id".into(),
+        Value::String(cx.part(nid, &format!("purpose-{}", p.id.v))),
+    );
+    purpose.insert(
+        "@type".into(),
+        if p.direct_marketing {
+            json!(["dpv:Purpose", "dpv:DirectMarketing"])
+        } else {
+            json!("dpv:Purpose")
+        },
+    );
+    put(&mut purpose, "rdfs:label", cx.text(&p.name));
+    put(
+        &mut purpose,
+        "dct:description",
+        p.details.as_ref().map_or(Value::Null, |d| cx.text(d)),
+    );
+    m.insert("dpv:hasPurpose".into(), Value::Object(purpose));
+
+    put(
+        &mut m,
+        "dpv:hasPersonalData",
+        ids(p
+            .categories
+            .iter()
+            .map(|c| cx.part(nid, &format!("category-{}", c.v)))),
+    );
+    let subjects = n.data_subjects.as_ref().map_or(0, Vec::len);
+    put(
+        &mut m,
+        "dpv:hasDataSubject",
+        ids((1..=subjects).map(|i| cx.part(nid, &format!("data-subject-{i}")))),
+    );
+    if org.is_some() {
+        m.insert(
+            "dpv:hasDataController".into(),
+            id(&cx.org_part("controller")),
+        );
+    }
+    if !n.joint_controllers.is_empty() {
+        m.insert(
+            "dpv:hasJointDataControllers".into(),
+            id(&cx.part(nid, "joint-controllers")),
+        );
+    }
+
+    // Legal bases: Art 6, Annex 1, Art 9, Schedule 1 and Art 10, in that order.
+    let mut bases: Vec<String> = Vec::new();
+    if let Some(b) = &p.lawful_basis {
+        bases.push(lawful_basis_iri(b.v).to_owned());
+    }
+    if let Some(a) = &p.annex1 {
+        bases.push(format!("hysbys:Annex1-{}", a.v));
+    }
+    if let Some(c) = &p.special_condition {
+        bases.push(special_condition_iri(c.v).to_owned());
+    }
+    if let Some(s) = &p.schedule1 {
+        bases.push(sch1_iri(s.v));
+    }
+    let mut criminal: Vec<String> = Vec::new();
+    if let Some(c) = &p.criminal_condition {
+        let iri = match c.v {
+            CriminalCondition::OfficialAuthority => "hysbys:A10-OfficialAuthority".to_owned(),
+            CriminalCondition::Paragraph(n) => sch1_iri(n),
+            CriminalCondition::Extends(_) => sch1_iri(36),
+        };
+        if !bases.contains(&iri) {
+            bases.push(iri.clone());
+        }
+        criminal.push(iri);
+        if let CriminalCondition::Extends(e) = c.v {
+            m.insert("hysbys:extendsSchedule1Condition".into(), id(&sch1_iri(e)));
+        }
+    }
+    put(&mut m, "dpv:hasLegalBasis", ids(&bases));
+    put(&mut m, "hysbys:criminalOffenceCondition", ids(&criminal));
+    put(
+        &mut m,
+        "hysbys:legitimateInterests",
+        p.legitimate_interests
+            .as_ref()
+            .map_or(Value::Null, |t| cx.text(t)),
+    );
+    put(
+        &mut m,
+        "hysbys:legislation",
+        Value::Array(
+            p.legislation
+                .iter()
+                .flat_map(|t| cx.text(t).as_array().cloned().unwrap_or_default())
+                .collect(),
+        ),
+    );
+    put(
+        &mut m,
+        "hysbys:consentWithdrawal",
+        p.consent_withdrawal
+            .as_ref()
+            .map_or(Value::Null, |t| cx.text(t)),
+    );
+    m.insert("hysbys:directMarketing".into(), json!(p.direct_marketing));
+
+    // Recipients shared with for this purpose: those naming it, or naming no purpose.
+    let recipients: Vec<&crate::model::Recipient> = n
+        .recipients
+        .iter()
+        .flatten()
+        .filter(|r| r.purposes.is_empty() || r.purposes.iter().any(|x| x.v == p.id.v))
+        .collect();
+    put(
+        &mut m,
+        "dpv:hasRecipient",
+        ids(recipients.iter().map(|r| recipient_iri(cx, r, Some(nid)))),
+    );
+    put(
+        &mut m,
+        "dpv:hasDataProcessor",
+        ids(recipients
+            .iter()
+            .filter(|r| r.kind == RecipientKind::Processor)
+            .map(|r| recipient_iri(cx, r, Some(nid)))),
+    );
+    put(
+        &mut m,
+        "dpv:hasProcess",
+        ids(recipients
+            .iter()
+            .flat_map(|r| (0..r.transfers.len()).map(move |i| transfer_iri(cx, r, Some(nid), i)))),
+    );
+
+    // Storage conditions: the retention entries covering any of the purpose's categories.
+    let storage: Vec<String> = n
+        .retention
+        .iter()
+        .filter(|r| {
+            let cats = n.retention_categories(r);
+            p.categories.iter().any(|c| cats.contains(&c.v.as_str()))
+        })
+        .map(|r| cx.part(nid, &format!("retention-{}", r.id.v)))
+        .collect();
+    put(&mut m, "dpv:hasStorageCondition", ids(&storage));
+    put(
+        &mut m,
+        "dpv:hasRight",
+        ids(purpose_rights(n, p).into_iter().map(right_iri)),
+    );
+    if org.is_some_and(|o| o.security.is_some()) {
+        m.insert(
+            "dpv:hasTechnicalOrganisationalMeasure".into(),
+            id(&cx.org_part("security")),
+        );
+    }
+    Value::Object(m)
+}
+
+fn notice_nodes(cx: &Cx<'_>, org: Option<&Organisation>, n: &Notice, out: &mut Vec<Value>) {
+    let nid = &n.id;
+    let mut m = Map::new();
+    m.insert("@id".into(), Value::String(cx.notice(nid)));
+    m.insert("@type".into(), json!("dpv:PrivacyNotice"));
+    m.insert("dct:identifier".into(), json!(nid));
+    put(&mut m, "dct:title", cx.text(&n.title));
+    put(&mut m, "dct:description", cx.text(&n.summary));
+    put(
+        &mut m,
+        "hysbys:service",
+        n.service.as_ref().map_or(Value::Null, |s| cx.text(s)),
+    );
+    m.insert(
+        "dct:modified".into(),
+        json!({"@value": n.updated.v.to_string(), "@type": "xsd:date"}),
+    );
+    if let Some(r) = &n.review_by {
+        m.insert(
+            "hysbys:reviewBy".into(),
+            json!({"@value": r.v.to_string(), "@type": "xsd:date"}),
+        );
+    }
+    if let Some(b) = cx.base {
+        put(
+            &mut m,
+            "rdfs:seeAlso",
+            ids(cx.langs.iter().map(|l| format!("{b}{}/{nid}/", l.code()))),
+        );
+    }
+    out.push(Value::Object(m));
+
+    for (i, s) in n.data_subjects.iter().flatten().enumerate() {
+        out.push(json!({
+            "@id": cx.part(nid, &format!("data-subject-{}", i + 1)),
+            "@type": "dpv:DataSubject",
+            "rdfs:label": cx.text(s),
+        }));
+    }
+    if !n.joint_controllers.is_empty() {
+        let mut members = Vec::new();
+        if org.is_some() {
+            members.push(cx.org_part("controller"));
+        }
+        for (i, j) in n.joint_controllers.iter().enumerate() {
+            let jid = cx.part(nid, &format!("joint-controller-{}", i + 1));
+            out.push(json!({
+                "@id": jid,
+                "@type": "dpv:DataController",
+                "dpv:hasName": cx.text(&j.name),
+                "hysbys:responsibilities": cx.text(&j.responsibilities),
+                "hysbys:contact": cx.text(&j.contact),
+            }));
+            members.push(jid);
+        }
+        out.push(json!({
+            "@id": cx.part(nid, "joint-controllers"),
+            "@type": "dpv:JointDataControllers",
+            "dpv:hasDataController": ids(&members),
+        }));
+    }
+    for c in &n.categories {
+        let mut m = Map::new();
+        m.insert(
+            "@id".into(),
+            Value::String(cx.part(nid, &format!("category-{}", c.id.v))),
+        );
+        let mut types = vec!["dpv:PersonalData"];
+        if !c.special.is_empty() {
+            types.push("dpv:SpecialCategoryPersonalData");
+        }
+        if c.criminal {
+            types.push("hysbys:CriminalOffenceData");
+        }
+        m.insert("@type".into(), json!(types));
+        put(&mut m, "rdfs:label", cx.text(&c.name));
+        put(
+            &mut m,
+            "dct:description",
+            c.details.as_ref().map_or(Value::Null, |d| cx.text(d)),
+        );
+        put(
+            &mut m,
+            "hysbys:specialCategory",
+            ids(c
+                .special
+                .iter()
+                .map(|s| format!("hysbys:Art9-{}", s.v.code()))),
+        );
+        let sources: &[&str] = match c.source {
+            DataSource::Subject => &["dpv:DataSubjectDataSource"],
+            DataSource::Others => &["dpv:ThirdPartyDataSource"],
+            DataSource::Both => &["dpv:DataSubjectDataSource", "dpv:ThirdPartyDataSource"],
+        };
+        m.insert("dpv:hasDataSource".into(), ids(sources));
+        out.push(Value::Object(m));
+    }
+    for r in n
+        .recipients
+        .iter()
+        .flatten()
+        .filter(|r| r.catalogue.is_none())
+    {
+        recipient_nodes(cx, r, Some(nid), out);
+    }
+    for r in &n.retention {
+        out.push(retention_node(cx, n, r));
+    }
+    for p in &n.purposes {
+        out.push(process_node(cx, org, n, p));
+    }
+}
+
+/// The JSON-LD document: `@context` (embedded) and `@graph`.
+pub fn jsonld(project: &Project, i18n: &I18n) -> Value {
+    let cx = Cx {
+        langs: Lang::ALL
+            .iter()
+            .copied()
+            .filter(|l| project.config.has(*l))
+            .collect(),
+        i18n,
+        base: project.config.base_url.as_deref(),
+    };
+    let org = project.org.as_ref();
+    let mut graph = Vec::new();
+    if let Some(o) = org {
+        graph.push(controller_node(&cx, o));
+        if let Some(s) = &o.security {
+            graph.push(json!({
+                "@id": cx.org_part("security"),
+                "@type": "dpv:TechnicalOrganisationalMeasure",
+                "dct:description": cx.text(s),
+            }));
+        }
+        for r in &o.recipients {
+            recipient_nodes(&cx, r, None, &mut graph);
+        }
+    }
+    let mut notices: Vec<&Notice> = project.notices.iter().collect();
+    notices.sort_by(|a, b| a.id.cmp(&b.id));
+    // Schedule 1 paragraphs relied on anywhere, described once each.
+    let mut paragraphs: Vec<u32> = Vec::new();
+    for n in &notices {
+        notice_nodes(&cx, org, n, &mut graph);
+        for p in &n.purposes {
+            paragraphs.extend(p.schedule1.as_ref().map(|s| s.v));
+            if let Some(c) = &p.criminal_condition {
+                paragraphs.extend(c.v.paragraph());
+                if let CriminalCondition::Extends(e) = c.v {
+                    paragraphs.push(e);
+                }
+            }
+        }
+    }
+    paragraphs.sort_unstable();
+    paragraphs.dedup();
+    for p in paragraphs {
+        let mut m = Map::new();
+        m.insert("@id".into(), Value::String(sch1_iri(p)));
+        put(&mut m, "rdfs:label", cx.msg(&format!("sch1-{p}")));
+        put(
+            &mut m,
+            "hysbys:schedule1Part",
+            schedule1_part(p).map_or(Value::Null, |x| json!(x)),
+        );
+        graph.push(Value::Object(m));
+    }
+    json!({"@context": context(), "@graph": graph})
+}

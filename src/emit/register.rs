@@ -1,1 +1,396 @@
-//! (being written)
+//! `register.json`: every notice of the project as data, exactly as NOTICE-FORMAT §7 promises
+//! (format `hysbys-register/1`, described by [`REGISTER_SCHEMA`]). It owns the mapping from
+//! the resolved model to JSON: catalogue refs already replaced by their entries, texts and
+//! names as language maps holding only the site's languages, Markdown kept as Markdown,
+//! defaults filled in, derived rights added. Objects are built key by key in a fixed order
+//! (serde_json keeps insertion order), so two runs give the same bytes. It must not render
+//! HTML, read files or decide anything about the law beyond what the model already says.
+//!
+//! Two deliberate readings of §7: an absent `recipients` list is `null`, not `[]`, because
+//! `[]` is itself a claim ("we do not share your information"); and catalogue entries carry
+//! `"catalogue": true` so consumers can tell shared entries from a notice's own. The
+//! organisation's catalogues are listed under `controller` as well.
+
+use serde_json::{json, Map, Value};
+
+use crate::i18n::I18n;
+use crate::model::rights::{notice_rights, purpose_rights};
+use crate::model::{
+    schedule1_part, AutomatedDecision, Category, Channel, Contact, CriminalCondition, Destination,
+    Keep, Lang, Notice, Organisation, Purpose, Recipient, Retention, Right, Text, Transfer,
+};
+use crate::Project;
+
+/// The register's format name and version.
+pub const FORMAT: &str = "hysbys-register/1";
+
+/// JSON Schema (2020-12) of `register.json`; `#/$defs/notice` describes one notice's entry.
+pub const REGISTER_SCHEMA: &str = include_str!("../../schemas/register.schema.json");
+
+/// Builds register values for one project: the site's languages and the messages.
+struct Cx<'a> {
+    langs: Vec<Lang>,
+    i18n: &'a I18n,
+}
+
+impl<'a> Cx<'a> {
+    fn new(project: &Project, i18n: &'a I18n) -> Cx<'a> {
+        // Fixed order (en, cy) whatever the primary language, so maps read the same way in
+        // every project.
+        let langs = Lang::ALL
+            .iter()
+            .copied()
+            .filter(|l| project.config.has(*l))
+            .collect();
+        Cx { langs, i18n }
+    }
+
+    /// A text or name as a language map.
+    fn text(&self, t: &Text) -> Value {
+        let mut m = Map::new();
+        for l in &self.langs {
+            m.insert(l.code().to_owned(), Value::String(t.get(*l).to_owned()));
+        }
+        Value::Object(m)
+    }
+
+    fn opt_text(&self, t: Option<&Text>) -> Value {
+        t.map_or(Value::Null, |t| self.text(t))
+    }
+
+    fn texts<'t>(&self, ts: impl IntoIterator<Item = &'t Text>) -> Value {
+        Value::Array(ts.into_iter().map(|t| self.text(t)).collect())
+    }
+
+    /// A message as a language map.
+    fn msg(&self, id: &str) -> Value {
+        let mut m = Map::new();
+        for l in &self.langs {
+            m.insert(l.code().to_owned(), Value::String(self.i18n.msg(*l, id)));
+        }
+        Value::Object(m)
+    }
+
+    /// The notice's page in each language, relative to the site root.
+    fn urls(&self, id: &str) -> Value {
+        let mut m = Map::new();
+        for l in &self.langs {
+            m.insert(
+                l.code().to_owned(),
+                Value::String(format!("{}/{id}/", l.code())),
+            );
+        }
+        Value::Object(m)
+    }
+}
+
+fn opt_str(s: Option<&crate::model::S<String>>) -> Value {
+    s.map_or(Value::Null, |s| Value::String(s.v.clone()))
+}
+
+fn ids<'s>(v: impl IntoIterator<Item = &'s crate::model::S<String>>) -> Value {
+    Value::Array(v.into_iter().map(|s| Value::String(s.v.clone())).collect())
+}
+
+fn code_article(code: &str, article: Option<&str>) -> Value {
+    json!({"code": code, "article": article.unwrap_or_default()})
+}
+
+fn rights(r: &[Right]) -> Value {
+    Value::Array(
+        r.iter()
+            .map(|r| Value::String(r.code().to_owned()))
+            .collect(),
+    )
+}
+
+/// A Schedule 1 paragraph: number, Part and title.
+fn schedule1(cx: &Cx<'_>, paragraph: u32) -> Map<String, Value> {
+    let mut m = Map::new();
+    m.insert("paragraph".into(), json!(paragraph));
+    m.insert(
+        "part".into(),
+        schedule1_part(paragraph).map_or(Value::Null, |p| json!(p)),
+    );
+    m.insert("title".into(), cx.msg(&format!("sch1-{paragraph}")));
+    m
+}
+
+fn criminal_condition(cx: &Cx<'_>, c: CriminalCondition) -> Value {
+    match c {
+        CriminalCondition::OfficialAuthority => json!({"official_authority": true}),
+        CriminalCondition::Paragraph(n) => Value::Object(schedule1(cx, n)),
+        CriminalCondition::Extends(n) => {
+            let mut m = schedule1(cx, 36);
+            m.insert("extends".into(), json!(n));
+            Value::Object(m)
+        }
+    }
+}
+
+fn contact(cx: &Cx<'_>, c: Option<&Contact>) -> Value {
+    c.map_or(Value::Null, |c| {
+        json!({
+            "url": cx.opt_text(c.url.as_ref()),
+            "email": opt_str(c.email.as_ref()),
+            "details": cx.opt_text(c.details.as_ref()),
+        })
+    })
+}
+
+fn controller(cx: &Cx<'_>, o: &Organisation) -> Value {
+    let representative = o.representative.as_ref().map_or(Value::Null, |r| {
+        json!({
+            "name": cx.text(&r.name),
+            "address": cx.text(&r.address),
+            "email": opt_str(r.email.as_ref()),
+        })
+    });
+    let dpo = o.dpo.as_ref().map_or(Value::Null, |d| {
+        json!({
+            "name": cx.opt_text(d.name.as_ref()),
+            "email": opt_str(d.email.as_ref()),
+            "phone": opt_str(d.phone.as_ref()),
+            "address": cx.opt_text(d.address.as_ref()),
+        })
+    });
+    json!({
+        "name": cx.text(&o.name),
+        "ico_registration": opt_str(o.ico_registration.as_ref()),
+        "public_authority": o.public_authority.v,
+        "address": cx.text(&o.address),
+        "email": opt_str(o.email.as_ref()),
+        "phone": opt_str(o.phone.as_ref()),
+        "website": cx.opt_text(o.website.as_ref()),
+        "representative": representative,
+        "dpo": dpo,
+        "dpo_required": o.dpo_required,
+        "rights_contact": contact(cx, o.rights_contact.as_ref()),
+        "complaints": contact(cx, o.complaints.as_ref()),
+        "security": cx.opt_text(o.security.as_ref()),
+        "appropriate_policy_document": cx.opt_text(o.appropriate_policy_document.as_ref()),
+        "recipients": o.recipients.iter().map(|r| recipient(cx, r, None)).collect::<Vec<_>>(),
+        "retention": o.retention.iter().map(|r| retention(cx, r, None)).collect::<Vec<_>>(),
+    })
+}
+
+fn transfer(cx: &Cx<'_>, t: &Transfer) -> Value {
+    let (country, organisation) = match &t.destination {
+        Destination::Country(c) => (Value::String(c.v.clone()), Value::Null),
+        Destination::InternationalOrganisation(n) => (Value::Null, cx.text(n)),
+    };
+    json!({
+        "country": country,
+        "international_organisation": organisation,
+        "safeguard": t.safeguard.as_ref().map_or(Value::Null, |s| code_article(s.v.code(), s.v.article())),
+        "derogation": t.derogation.as_ref().map_or(Value::Null, |d| code_article(d.v.code(), d.v.article())),
+        "details": cx.opt_text(t.details.as_ref()),
+        "copy": cx.opt_text(t.copy.as_ref()),
+    })
+}
+
+/// A recipient; `notice` is `None` for an entry of the organisation's catalogue, which has
+/// no `purposes`, `categories` or `catalogue` keys.
+fn recipient(cx: &Cx<'_>, r: &Recipient, notice: Option<&Notice>) -> Value {
+    let mut m = Map::new();
+    m.insert("id".into(), Value::String(r.id.v.clone()));
+    m.insert("name".into(), cx.text(&r.name));
+    m.insert("kind".into(), Value::String(r.kind.code().to_owned()));
+    m.insert("details".into(), cx.opt_text(r.details.as_ref()));
+    if notice.is_some() {
+        m.insert("purposes".into(), ids(&r.purposes));
+        m.insert("categories".into(), ids(&r.categories));
+    }
+    m.insert(
+        "transfers".into(),
+        Value::Array(r.transfers.iter().map(|t| transfer(cx, t)).collect()),
+    );
+    if notice.is_some() {
+        m.insert("catalogue".into(), Value::Bool(r.catalogue.is_some()));
+    }
+    Value::Object(m)
+}
+
+/// A retention entry; `notice` is `None` for an entry of the organisation's catalogue.
+fn retention(cx: &Cx<'_>, r: &Retention, notice: Option<&Notice>) -> Value {
+    let (period, criteria) = match &r.keep {
+        Keep::Period(d) => (Value::String(d.v.to_string()), Value::Null),
+        Keep::Criteria(c) => (Value::Null, cx.text(c)),
+    };
+    let mut m = Map::new();
+    m.insert("id".into(), Value::String(r.id.v.clone()));
+    m.insert("records".into(), cx.text(&r.records));
+    m.insert("period".into(), period);
+    m.insert("criteria".into(), criteria);
+    m.insert(
+        "qualifier".into(),
+        r.qualifier
+            .map_or(Value::Null, |q| Value::String(q.code().to_owned())),
+    );
+    m.insert("from".into(), cx.opt_text(r.from.as_ref()));
+    m.insert(
+        "then".into(),
+        r.then
+            .as_ref()
+            .map_or_else(|| cx.msg("retention-then-default"), |t| cx.text(t)),
+    );
+    if let Some(n) = notice {
+        let cats = n.retention_categories(r);
+        m.insert("categories".into(), json!(cats));
+    }
+    m.insert(
+        "justification".into(),
+        cx.opt_text(r.justification.as_ref()),
+    );
+    if notice.is_some() {
+        m.insert("catalogue".into(), Value::Bool(r.catalogue.is_some()));
+    }
+    Value::Object(m)
+}
+
+fn channel(cx: &Cx<'_>, c: &Channel) -> Value {
+    json!({
+        "id": c.id.v,
+        "name": cx.text(&c.name),
+        "details": cx.opt_text(c.details.as_ref()),
+        "recipients": ids(&c.recipients),
+        "retention": ids(&c.retention),
+    })
+}
+
+fn category(cx: &Cx<'_>, c: &Category) -> Value {
+    json!({
+        "id": c.id.v,
+        "name": cx.text(&c.name),
+        "details": cx.opt_text(c.details.as_ref()),
+        "special": c.special.iter().map(|s| s.v.code()).collect::<Vec<_>>(),
+        "criminal": c.criminal,
+        "source": c.source.code(),
+    })
+}
+
+fn purpose(cx: &Cx<'_>, n: &Notice, p: &Purpose) -> Value {
+    json!({
+        "id": p.id.v,
+        "name": cx.text(&p.name),
+        "details": cx.opt_text(p.details.as_ref()),
+        "categories": ids(&p.categories),
+        "lawful_basis": p.lawful_basis.as_ref().map_or(Value::Null, |b| code_article(b.v.code(), b.v.article())),
+        "legitimate_interests": cx.opt_text(p.legitimate_interests.as_ref()),
+        "annex1": p.annex1.as_ref().map_or(Value::Null, |a| json!(a.v)),
+        "legislation": cx.texts(&p.legislation),
+        "special_condition": p.special_condition.as_ref().map_or(Value::Null, |c| code_article(c.v.code(), c.v.article())),
+        "schedule1": p.schedule1.as_ref().map_or(Value::Null, |s| Value::Object(schedule1(cx, s.v))),
+        "criminal_condition": p.criminal_condition.as_ref().map_or(Value::Null, |c| criminal_condition(cx, c.v)),
+        "consent_withdrawal": cx.opt_text(p.consent_withdrawal.as_ref()),
+        "direct_marketing": p.direct_marketing,
+        "rights": rights(&purpose_rights(n, p)),
+    })
+}
+
+fn automated_decision(cx: &Cx<'_>, a: &AutomatedDecision) -> Value {
+    json!({
+        "id": a.id.v,
+        "name": cx.text(&a.name),
+        "logic": cx.text(&a.logic),
+        "significance": cx.text(&a.significance),
+        "consequences": cx.text(&a.consequences),
+        "purposes": ids(&a.purposes),
+    })
+}
+
+fn notice(cx: &Cx<'_>, n: &Notice) -> Value {
+    json!({
+        "id": n.id,
+        "title": cx.text(&n.title),
+        "summary": cx.text(&n.summary),
+        "service": cx.opt_text(n.service.as_ref()),
+        "updated": n.updated.v.to_string(),
+        "review_by": n.review_by.as_ref().map_or(Value::Null, |d| Value::String(d.v.to_string())),
+        "urls": cx.urls(&n.id),
+        "data_subjects": cx.texts(n.data_subjects.iter().flatten()),
+        "joint_controllers": n.joint_controllers.iter().map(|j| json!({
+            "name": cx.text(&j.name),
+            "responsibilities": cx.text(&j.responsibilities),
+            "contact": cx.text(&j.contact),
+        })).collect::<Vec<_>>(),
+        "channels": n.channels.iter().map(|c| channel(cx, c)).collect::<Vec<_>>(),
+        "sources": n.sources.iter().map(|s| json!({
+            "name": cx.text(&s.name),
+            "details": cx.opt_text(s.details.as_ref()),
+            "public": s.public,
+        })).collect::<Vec<_>>(),
+        "categories": n.categories.iter().map(|c| category(cx, c)).collect::<Vec<_>>(),
+        "purposes": n.purposes.iter().map(|p| purpose(cx, n, p)).collect::<Vec<_>>(),
+        "recipients": n.recipients.as_ref().map_or(Value::Null, |rs| {
+            Value::Array(rs.iter().map(|r| recipient(cx, r, Some(n))).collect())
+        }),
+        "retention": n.retention.iter().map(|r| retention(cx, r, Some(n))).collect::<Vec<_>>(),
+        "automated_decisions": n.automated_decisions.iter().map(|a| automated_decision(cx, a)).collect::<Vec<_>>(),
+        "statutory_requirement": cx.opt_text(n.statutory_requirement.as_ref()),
+        "rights_note": cx.opt_text(n.rights_note.as_ref()),
+        "sections": n.sections.iter().map(|s| json!({
+            "id": s.id.v,
+            "title": cx.text(&s.title),
+            "body": cx.text(&s.body),
+            "after": opt_str(s.after.as_ref()),
+        })).collect::<Vec<_>>(),
+        "changes": n.changes.iter().map(|c| json!({
+            "date": c.date.v.to_string(),
+            "summary": cx.text(&c.summary),
+        })).collect::<Vec<_>>(),
+        "rights": rights(&notice_rights(n)),
+    })
+}
+
+/// The whole register. Meant for a project without errors; with a missing organisation file
+/// `controller` is `null` (which the schema rejects) rather than a panic.
+pub fn register(project: &Project, i18n: &I18n) -> Value {
+    let cx = Cx::new(project, i18n);
+    let mut notices: Vec<&Notice> = project.notices.iter().collect();
+    notices.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut m = Map::new();
+    m.insert("format".into(), Value::String(FORMAT.to_owned()));
+    m.insert(
+        "languages".into(),
+        Value::Array(
+            project
+                .config
+                .languages
+                .iter()
+                .map(|l| Value::String(l.code().to_owned()))
+                .collect(),
+        ),
+    );
+    m.insert("title".into(), cx.text(&project.config.title));
+    if let Some(base) = &project.config.base_url {
+        m.insert("base_url".into(), Value::String(base.clone()));
+    }
+    m.insert(
+        "controller".into(),
+        project
+            .org
+            .as_ref()
+            .map_or(Value::Null, |o| controller(&cx, o)),
+    );
+    m.insert(
+        "notices".into(),
+        Value::Array(notices.into_iter().map(|n| notice(&cx, n)).collect()),
+    );
+    Value::Object(m)
+}
+
+/// One notice's entry of the register, for `output/notices/<id>.json` (schema:
+/// `#/$defs/notice` of [`REGISTER_SCHEMA`]).
+pub fn notice_entry(project: &Project, i18n: &I18n, n: &Notice) -> Value {
+    notice(&Cx::new(project, i18n), n)
+}
+
+/// Pretty JSON with a final newline: the bytes written to disk.
+pub fn to_bytes(v: &Value) -> Vec<u8> {
+    // Serialising a `Value` cannot fail (its keys are strings); fall back to compact output
+    // rather than panic should that ever change.
+    let mut out = serde_json::to_vec_pretty(v).unwrap_or_else(|_| v.to_string().into_bytes());
+    out.push(b'\n');
+    out
+}

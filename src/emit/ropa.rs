@@ -1,1 +1,325 @@
-//! (being written)
+//! `ropa-<lang>.csv`: the record of processing activities (UK GDPR Art 30(1)) as a
+//! spreadsheet, one row per purpose of each notice, in one language. It owns the CSV layout
+//! and wording of each cell; names of bases, conditions, special categories, safeguards and
+//! countries come from the Fluent messages, durations in words from
+//! [`crate::render::words::duration`]. It must not decide anything the model has not.
+//!
+//! The file is RFC 4180 CSV: a header row, CRLF line endings, a field quoted when it holds a
+//! comma, a double quote, CR or LF (inner quotes doubled). It is UTF-8 and starts with a
+//! byte-order mark so that Excel opens it as UTF-8 rather than the Windows code page
+//! (Welsh letters such as ŵ and ŷ would otherwise be garbled). Several values in one cell
+//! are joined with "; "; Markdown values are kept as written.
+
+use fluent_bundle::FluentValue;
+
+use crate::i18n::I18n;
+use crate::model::{
+    schedule1_part, CriminalCondition, Destination, Keep, Lang, Notice, Organisation, Purpose,
+    Qualifier, Recipient,
+};
+use crate::render::words;
+use crate::Project;
+
+/// The columns, in order.
+pub const COLUMNS: [&str; 18] = [
+    "notice",
+    "purpose",
+    "controller",
+    "controller_contact",
+    "joint_controllers",
+    "dpo_contact",
+    "data_subjects",
+    "personal_data",
+    "special_categories",
+    "criminal_offence_data",
+    "lawful_basis",
+    "special_condition",
+    "schedule1",
+    "criminal_condition",
+    "recipients",
+    "transfers",
+    "retention",
+    "security",
+];
+
+const SEP: &str = "; ";
+
+/// Quote a field if RFC 4180 needs it.
+pub fn field(s: &str) -> String {
+    if s.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
+fn push_row(out: &mut String, cells: &[String]) {
+    let row: Vec<String> = cells.iter().map(|c| field(c)).collect();
+    out.push_str(&row.join(","));
+    out.push_str("\r\n");
+}
+
+fn join(v: impl IntoIterator<Item = String>) -> String {
+    v.into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(SEP)
+}
+
+struct Cx<'a> {
+    i18n: &'a I18n,
+    lang: Lang,
+}
+
+impl Cx<'_> {
+    fn msg(&self, id: &str) -> String {
+        self.i18n.msg(self.lang, id)
+    }
+
+    fn fmt(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        self.i18n.fmt(self.lang, id, args)
+    }
+
+    /// "Name (UK GDPR Article 6(1)(e))".
+    fn with_article(&self, name_id: &str, article: Option<&str>) -> String {
+        let name = self.msg(name_id);
+        match article {
+            Some(a) => format!(
+                "{name} ({})",
+                self.fmt("cite-article", &[("article", FluentValue::from(a))])
+            ),
+            None => name,
+        }
+    }
+
+    /// "Counselling etc (Data Protection Act 2018, Schedule 1, Part 2, paragraph 17)".
+    fn schedule1(&self, paragraph: u32) -> String {
+        let title = self.msg(&format!("sch1-{paragraph}"));
+        let part = schedule1_part(paragraph).unwrap_or_default();
+        let cite = self.fmt(
+            "cite-schedule1",
+            &[
+                ("part", FluentValue::from(i64::from(part))),
+                ("paragraph", FluentValue::from(i64::from(paragraph))),
+            ],
+        );
+        format!("{title} ({cite})")
+    }
+}
+
+fn controller_contact(cx: &Cx<'_>, o: &Organisation) -> String {
+    join([
+        o.address.get(cx.lang).to_owned(),
+        o.email.as_ref().map(|e| e.v.clone()).unwrap_or_default(),
+        o.phone.as_ref().map(|p| p.v.clone()).unwrap_or_default(),
+        o.website
+            .as_ref()
+            .map(|w| w.get(cx.lang).to_owned())
+            .unwrap_or_default(),
+    ])
+}
+
+fn dpo_contact(cx: &Cx<'_>, o: &Organisation) -> String {
+    o.dpo.as_ref().map_or_else(String::new, |d| {
+        join([
+            d.name
+                .as_ref()
+                .map(|n| n.get(cx.lang).to_owned())
+                .unwrap_or_default(),
+            d.email.as_ref().map(|e| e.v.clone()).unwrap_or_default(),
+            d.phone.as_ref().map(|p| p.v.clone()).unwrap_or_default(),
+            d.address
+                .as_ref()
+                .map(|a| a.get(cx.lang).to_owned())
+                .unwrap_or_default(),
+        ])
+    })
+}
+
+fn lawful_basis(cx: &Cx<'_>, p: &Purpose) -> String {
+    let Some(b) = &p.lawful_basis else {
+        return String::new();
+    };
+    let mut parts = vec![cx.with_article(&format!("basis-{}", b.v.code()), b.v.article())];
+    if let Some(a) = &p.annex1 {
+        parts.push(cx.fmt(
+            "cite-annex1",
+            &[("paragraph", FluentValue::from(i64::from(a.v)))],
+        ));
+    }
+    if let Some(li) = &p.legitimate_interests {
+        parts.push(format!(
+            "{}: {}",
+            cx.msg("purpose-legitimate-interests"),
+            li.get(cx.lang)
+        ));
+    }
+    if !p.legislation.is_empty() {
+        let laws: Vec<&str> = p.legislation.iter().map(|l| l.get(cx.lang)).collect();
+        parts.push(format!(
+            "{}: {}",
+            cx.msg("purpose-legislation"),
+            laws.join(", ")
+        ));
+    }
+    join(parts)
+}
+
+fn criminal_condition(cx: &Cx<'_>, c: CriminalCondition) -> String {
+    match c {
+        CriminalCondition::OfficialAuthority => cx.msg("criminal-official-authority"),
+        CriminalCondition::Paragraph(n) => cx.schedule1(n),
+        CriminalCondition::Extends(e) => format!(
+            "{}, {}",
+            cx.schedule1(36),
+            cx.fmt(
+                "cite-schedule1-extends",
+                &[("paragraph", FluentValue::from(i64::from(e)))]
+            )
+        ),
+    }
+}
+
+/// Recipients shared with for this purpose: those naming it, or naming no purpose.
+fn purpose_recipients<'a>(
+    n: &'a Notice,
+    p: &'a Purpose,
+) -> impl Iterator<Item = &'a Recipient> + 'a {
+    n.recipients
+        .iter()
+        .flatten()
+        .filter(move |r| r.purposes.is_empty() || r.purposes.iter().any(|x| x.v == p.id.v))
+}
+
+fn transfers(cx: &Cx<'_>, n: &Notice, p: &Purpose) -> String {
+    let mut out = Vec::new();
+    for r in purpose_recipients(n, p) {
+        for t in &r.transfers {
+            let dest = match &t.destination {
+                Destination::Country(c) => cx.msg(&format!("country-{}", c.v)),
+                Destination::InternationalOrganisation(o) => o.get(cx.lang).to_owned(),
+            };
+            let mut s = format!("{dest} ({})", r.name.get(cx.lang));
+            if let Some(g) = &t.safeguard {
+                s.push_str(": ");
+                s.push_str(&cx.msg(&format!("safeguard-{}", g.v.code())));
+            }
+            if let Some(d) = &t.derogation {
+                s.push(' ');
+                s.push_str(&cx.msg(&format!("derogation-{}", d.v.code())));
+            }
+            out.push(s);
+        }
+    }
+    join(out)
+}
+
+fn retention(cx: &Cx<'_>, n: &Notice, p: &Purpose) -> String {
+    let mut out = Vec::new();
+    for r in &n.retention {
+        let cats = n.retention_categories(r);
+        if !p.categories.iter().any(|c| cats.contains(&c.v.as_str())) {
+            continue;
+        }
+        let how_long = match &r.keep {
+            Keep::Period(d) => {
+                let period = words::duration(cx.i18n, cx.lang, d.v);
+                let period = match r.qualifier {
+                    Some(Qualifier::AtLeast) => cx.fmt(
+                        "retention-at-least",
+                        &[("period", FluentValue::from(period))],
+                    ),
+                    Some(Qualifier::UpTo) => {
+                        cx.fmt("retention-up-to", &[("period", FluentValue::from(period))])
+                    }
+                    None => period,
+                };
+                match &r.from {
+                    Some(f) => format!(
+                        "{period} ({}: {})",
+                        cx.msg("retention-from"),
+                        f.get(cx.lang)
+                    ),
+                    None => period,
+                }
+            }
+            Keep::Criteria(c) => c.get(cx.lang).to_owned(),
+        };
+        out.push(format!("{}: {how_long}", r.records.get(cx.lang)));
+    }
+    join(out)
+}
+
+fn row(cx: &Cx<'_>, org: Option<&Organisation>, n: &Notice, p: &Purpose) -> Vec<String> {
+    let l = cx.lang;
+    let cats: Vec<_> = n.purpose_categories(p).collect();
+    let mut special: Vec<String> = Vec::new();
+    for c in &cats {
+        for s in &c.special {
+            let name = cx.msg(&format!("art9-{}", s.v.code()));
+            if !special.contains(&name) {
+                special.push(name);
+            }
+        }
+    }
+    vec![
+        n.title.get(l).to_owned(),
+        p.name.get(l).to_owned(),
+        org.map(|o| o.name.get(l).to_owned()).unwrap_or_default(),
+        org.map(|o| controller_contact(cx, o)).unwrap_or_default(),
+        join(
+            n.joint_controllers
+                .iter()
+                .map(|j| format!("{} ({})", j.name.get(l), j.contact.get(l))),
+        ),
+        org.map(|o| dpo_contact(cx, o)).unwrap_or_default(),
+        join(
+            n.data_subjects
+                .iter()
+                .flatten()
+                .map(|s| s.get(l).to_owned()),
+        ),
+        join(cats.iter().map(|c| c.name.get(l).to_owned())),
+        join(special),
+        join(
+            cats.iter()
+                .filter(|c| c.criminal)
+                .map(|c| c.name.get(l).to_owned()),
+        ),
+        lawful_basis(cx, p),
+        p.special_condition
+            .as_ref()
+            .map(|c| cx.with_article(&format!("special-{}", c.v.code()), c.v.article()))
+            .unwrap_or_default(),
+        p.schedule1
+            .as_ref()
+            .map(|s| cx.schedule1(s.v))
+            .unwrap_or_default(),
+        p.criminal_condition
+            .as_ref()
+            .map(|c| criminal_condition(cx, c.v))
+            .unwrap_or_default(),
+        join(purpose_recipients(n, p).map(|r| r.name.get(l).to_owned())),
+        transfers(cx, n, p),
+        retention(cx, n, p),
+        org.and_then(|o| o.security.as_ref())
+            .map(|s| s.get(l).to_owned())
+            .unwrap_or_default(),
+    ]
+}
+
+/// The record of processing in `lang`: BOM, header row, one row per purpose per notice
+/// (notices by id, purposes in source order), CRLF line endings.
+pub fn ropa_csv(project: &Project, i18n: &I18n, lang: Lang) -> String {
+    let cx = Cx { i18n, lang };
+    let mut out = String::from("\u{feff}");
+    push_row(&mut out, &COLUMNS.map(str::to_owned));
+    let mut notices: Vec<&Notice> = project.notices.iter().collect();
+    notices.sort_by(|a, b| a.id.cmp(&b.id));
+    for n in notices {
+        for p in &n.purposes {
+            push_row(&mut out, &row(&cx, project.org.as_ref(), n, p));
+        }
+    }
+    out
+}

@@ -262,6 +262,50 @@ fn walk(root: &Path, sources: &mut Sources, diags: &mut Vec<Diagnostic>) -> Vec<
     found
 }
 
+/// Read one notice file: its text, the notice as read (references not yet resolved), and
+/// the problems found. Used by [`load`] and by `serve` to reload one edited notice.
+pub fn read_notice(
+    abs: &Path,
+    stem: &str,
+    file: FileId,
+    langs: &[Lang],
+) -> (String, Option<convert::RawNotice>, Vec<Diagnostic>) {
+    let limits = Limits::default();
+    let mut local = Vec::new();
+    let Some(text) = read_text(abs, file, &limits, &mut local) else {
+        return (String::new(), None, local);
+    };
+    let raw = parse_yaml(&text, file, &limits, &mut local).and_then(|node| {
+        let mut cx = convert::Cx {
+            file,
+            langs,
+            diags: &mut local,
+        };
+        convert::notice(&mut cx, stem, &node)
+    });
+    (text, raw, local)
+}
+
+/// The notice id of a path under `notices/`, if it is a notice file (not `_`-prefixed,
+/// `.yaml`/`.yml`, a valid id); `None` for anything else.
+pub fn notice_id_of(root: &Path, path: &Path) -> Option<String> {
+    let rel = path.strip_prefix(root.join("notices")).ok()?;
+    let mut comps: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let file = comps.pop()?;
+    if comps
+        .iter()
+        .any(|c| c.starts_with('_') || c.starts_with('.'))
+    {
+        return None;
+    }
+    let (stem, ext) = file.rsplit_once('.')?;
+    (matches!(ext, "yaml" | "yml") && !stem.starts_with('_') && convert::is_id(stem))
+        .then(|| stem.to_owned())
+}
+
 /// Options that change what a load sees.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -422,26 +466,12 @@ pub fn load(root: &Path, opts: &Options) -> Result<Project, LoadError> {
     let parsed: Vec<(FileId, String, Option<convert::RawNotice>, Vec<Diagnostic>)> = jobs
         .par_iter()
         .map(|(id, f)| {
-            let mut local = Vec::new();
-            let Some(text) = read_text(&f.abs, *id, &limits, &mut local) else {
-                return (*id, String::new(), None, local);
-            };
-            let raw = parse_yaml(&text, *id, &limits, &mut local).and_then(|node| {
-                let mut cx = convert::Cx {
-                    file: *id,
-                    langs: &langs,
-                    diags: &mut local,
-                };
-                convert::notice(&mut cx, &f.stem, &node)
-            });
+            let (text, raw, local) = read_notice(&f.abs, &f.stem, *id, &langs);
             (*id, text, raw, local)
         })
         .collect();
 
-    let mut used = resolve::Used {
-        recipients: vec![false; org.as_ref().map_or(0, |o| o.recipients.len())],
-        retention: vec![false; org.as_ref().map_or(0, |o| o.retention.len())],
-    };
+    let mut used = resolve::Used::new(org.as_ref());
     let mut notices: Vec<Notice> = Vec::with_capacity(parsed.len());
     for (id, text, raw, mut local) in parsed {
         sources.set_text(id, text);

@@ -15,6 +15,33 @@ pub struct Used {
     pub retention: Vec<bool>,
 }
 
+impl Used {
+    pub fn new(org: Option<&Organisation>) -> Used {
+        Used {
+            recipients: vec![false; org.map_or(0, |o| o.recipients.len())],
+            retention: vec![false; org.map_or(0, |o| o.retention.len())],
+        }
+    }
+
+    /// Work out again which catalogue entries the notices use (after a notice changed).
+    pub fn recompute(org: Option<&Organisation>, notices: &[Notice]) -> Used {
+        let mut u = Used::new(org);
+        for n in notices {
+            for r in n.recipients.iter().flatten() {
+                if let Some(x) = r.catalogue.and_then(|i| u.recipients.get_mut(i)) {
+                    *x = true;
+                }
+            }
+            for r in &n.retention {
+                if let Some(x) = r.catalogue.and_then(|i| u.retention.get_mut(i)) {
+                    *x = true;
+                }
+            }
+        }
+        u
+    }
+}
+
 fn unknown(file: FileId, r: &S<String>, what: &str, candidates: &[&str]) -> Diagnostic {
     let mut d = Diagnostic::new(
         "unknown-reference",

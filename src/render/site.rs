@@ -466,7 +466,9 @@ impl<'a> Site<'a> {
             || "/".to_owned(),
             |b| {
                 let after_scheme = b.split_once("://").map_or(b, |(_, r)| r);
-                after_scheme.find('/').map_or_else(|| "/".to_owned(), |i| after_scheme[i..].to_owned())
+                after_scheme
+                    .find('/')
+                    .map_or_else(|| "/".to_owned(), |i| after_scheme[i..].to_owned())
             },
         );
         let multi = self.multilingual();
