@@ -515,12 +515,12 @@ fn process_node(cx: &Cx<'_>, org: Option<&Organisation>, n: &Notice, p: &Purpose
             bases.push(iri.clone());
         }
         criminal.push(iri);
-        if let CriminalCondition::Extends(e) = c.v {
-            m.insert("hysbys:extendsSchedule1Condition".into(), id(&sch1_iri(e)));
-        }
     }
     put(&mut m, "dpv:hasLegalBasis", ids(&bases));
     put(&mut m, "hysbys:criminalOffenceCondition", ids(&criminal));
+    if let Some(CriminalCondition::Extends(e)) = p.criminal_condition.as_ref().map(|c| c.v) {
+        m.insert("hysbys:extendsSchedule1Condition".into(), id(&sch1_iri(e)));
+    }
     put(
         &mut m,
         "hysbys:legitimateInterests",

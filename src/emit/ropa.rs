@@ -1,4 +1,4 @@
-//! `ropa-<lang>.csv`: the record of processing activities (UK GDPR Art 30(1)) as a
+//! The record of processing activities (UK GDPR Art 30(1)) as a
 //! spreadsheet, one row per purpose of each notice, in one language. It owns the CSV layout
 //! and wording of each cell; names of bases, conditions, special categories, safeguards and
 //! countries come from the Fluent messages, durations in words from
@@ -205,7 +205,7 @@ fn transfers(cx: &Cx<'_>, n: &Notice, p: &Purpose) -> String {
                 s.push_str(&cx.msg(&format!("safeguard-{}", g.v.code())));
             }
             if let Some(d) = &t.derogation {
-                s.push(' ');
+                s.push_str(": ");
                 s.push_str(&cx.msg(&format!("derogation-{}", d.v.code())));
             }
             out.push(s);

@@ -72,6 +72,14 @@ fn read_text(
         );
         return None;
     }
+    if !meta.is_file() {
+        // A FIFO, socket or device would block or never end: never read one.
+        diags.push(
+            Diagnostic::new("io-error", file, at1, "this path is not a regular file")
+                .help("notices must be ordinary files"),
+        );
+        return None;
+    }
     if meta.len() > limits.max_file_bytes as u64 {
         diags.push(
             Diagnostic::new(
@@ -275,15 +283,64 @@ pub fn read_notice(
     let Some(text) = read_text(abs, file, &limits, &mut local) else {
         return (String::new(), None, local);
     };
-    let raw = parse_yaml(&text, file, &limits, &mut local).and_then(|node| {
-        let mut cx = convert::Cx {
-            file,
-            langs,
-            diags: &mut local,
-        };
-        convert::notice(&mut cx, stem, &node)
-    });
+    let raw = notice_from_text(&text, stem, file, langs, &mut local);
     (text, raw, local)
+}
+
+/// Parse and read one notice from its text (no file system).
+pub fn notice_from_text(text: &str, stem: &str, file: FileId, langs: &[Lang], diags: &mut Vec<Diagnostic>) -> Option<convert::RawNotice> {
+    let limits = Limits::default();
+    if text.len() > limits.max_file_bytes {
+        diags.push(Diagnostic::new("limit-exceeded", file, Pos { line: 1, col: 1, index: 0, len: 1 }, "the file is too large"));
+        return None;
+    }
+    let node = parse_yaml(text, file, &limits, diags)?;
+    let mut cx = convert::Cx { file, langs, diags };
+    convert::notice(&mut cx, stem, &node)
+}
+
+/// Load a project from texts in memory: the same pipeline as [`load`] without the file
+/// system, for the fuzz targets and tests. Notices are `(id, text)`.
+pub fn load_texts(config: Option<&str>, organisation: Option<&str>, notices: &[(&str, &str)], opts: &Options) -> Project {
+    let limits = Limits::default();
+    let mut sources = Sources::default();
+    let mut diags = Vec::new();
+    let config = match config {
+        Some(text) => {
+            let id = sources.add("hysbys.toml".into(), text.to_owned());
+            config::parse(id, text, &mut diags)
+        }
+        None => Config::default(),
+    };
+    let langs = config.languages.clone();
+    let org = organisation.and_then(|text| {
+        let id = sources.add("notices/_organisation.yaml".into(), text.to_owned());
+        let node = parse_yaml(text, id, &limits, &mut diags)?;
+        let mut cx = convert::Cx { file: id, langs: &langs, diags: &mut diags };
+        convert::organisation(&mut cx, &node)
+    });
+    if let Some(o) = &org {
+        resolve::organisation(o, &mut diags);
+    }
+    let mut used = resolve::Used::new(org.as_ref());
+    let mut list = Vec::new();
+    for (stem, text) in notices {
+        let id = sources.add(format!("notices/{stem}.yaml"), (*text).to_owned());
+        if let Some(raw) = notice_from_text(text, stem, id, &langs, &mut diags) {
+            list.push(resolve::notice(raw, org.as_ref(), &mut diags, &mut used));
+        }
+    }
+    list.sort_by(|a, b| a.id.cmp(&b.id));
+    Project {
+        root: PathBuf::from("."),
+        config,
+        sources,
+        org,
+        notices: list,
+        used,
+        today: opts.today.unwrap_or_else(crate::today),
+        load_diagnostics: diags,
+    }
 }
 
 /// The notice id of a path under `notices/`, if it is a notice file (not `_`-prefixed,

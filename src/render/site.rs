@@ -363,7 +363,7 @@ impl<'a> Site<'a> {
         let view = view::notice_page(&cx, n);
         let id = n.id.clone();
         let url = move |l: Lang| Self::url_path(l, Some(&id));
-        let depth = if self.multilingual() { 2 } else { 2 };
+        let depth = 2;
         let page = self.page_ctx(lang, depth, Some(&url), Some(n.title.get(lang).to_owned()));
         self.render("notice.html", lang, &page, "notice", &view)
     }

@@ -239,7 +239,7 @@ pub struct ChangeView {
 #[derive(Debug, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Body {
-    Controller(Controller),
+    Controller(Box<Controller>),
     JointControllers {
         items: Vec<JointView>,
     },
@@ -616,7 +616,7 @@ fn sections(cx: &Ctx<'_>, n: &Notice) -> Vec<SectionView> {
     let mut out: Vec<SectionView> = Vec::new();
     for &id in BUILTIN_SECTIONS {
         let body = match id {
-            "controller" => org.map(|o| Body::Controller(controller(cx, o))),
+            "controller" => org.map(|o| Body::Controller(Box::new(controller(cx, o)))),
             "joint-controllers" => {
                 (!n.joint_controllers.is_empty()).then(|| Body::JointControllers {
                     items: n
@@ -749,7 +749,7 @@ fn sections(cx: &Ctx<'_>, n: &Notice) -> Vec<SectionView> {
             "ico" => Some(Body::Ico(regulator(cx))),
             "changes" => (!n.changes.is_empty()).then(|| {
                 let mut items: Vec<&Change> = n.changes.iter().collect();
-                items.sort_by(|a, b| b.date.v.cmp(&a.date.v));
+                items.sort_by_key(|c| std::cmp::Reverse(c.date.v));
                 Body::Changes {
                     items: items
                         .into_iter()
