@@ -160,6 +160,81 @@ pub enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Keep the Welsh in step with the English: status, accept, and a round trip to translators
+    #[command(
+        name = "i18n",
+        subcommand,
+        after_help = "Examples:\n  hysbys i18n status\n  hysbys i18n export --to cy -o cy.xlf\n  hysbys i18n import cy.xlf\n  hysbys i18n accept --notice advice\n\nhysbys.lock records, for every Welsh value, a fingerprint of the English it was translated\nfrom; `stale-translation` warns when the English has changed since."
+    )]
+    I18n(I18nCommand),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusFormat {
+    /// a table on standard output
+    Human,
+    /// one JSON object on standard output
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum I18nCommand {
+    /// How many values are translated, missing, stale or unrecorded, per notice and language
+    #[command(
+        after_help = "Examples:\n  hysbys i18n status\n  hysbys i18n status --format json\n\ntranslated: made from the current English; stale: the English changed since;\nmissing: no Welsh yet; unrecorded: Welsh with no fingerprint in hysbys.lock yet.\nThe furniture line counts the messages the project overrides in locales/*.ftl."
+    )]
+    Status {
+        #[command(flatten)]
+        common: Common,
+        /// Output format
+        #[arg(long, value_enum, default_value = "human")]
+        format: StatusFormat,
+    },
+    /// Record the current translations as reviewed: write their fingerprints to hysbys.lock
+    #[command(
+        after_help = "Examples:\n  hysbys i18n accept                       every notice, the organisation and locales/\n  hysbys i18n accept --notice advice       only one notice\n  hysbys i18n accept --notice _organisation --notice _locales\n\nRun it after checking the Welsh against the English; commit hysbys.lock with the notices."
+    )]
+    Accept {
+        #[command(flatten)]
+        common: Common,
+        /// Only this notice (`_organisation` for the organisation file, `_locales` for
+        /// locales/*.ftl); may be repeated
+        #[arg(long = "notice", value_name = "ID")]
+        notices: Vec<String>,
+    },
+    /// Write an XLIFF 2.0 file of the values to translate, for a translator's tool
+    #[command(
+        after_help = "Examples:\n  hysbys i18n export --to cy -o cy.xlf          missing and stale Welsh only\n  hysbys i18n export --to cy --all -o cy.xlf    every value\n  hysbys i18n export --notice advice -o advice.cy.xlf\n\nEach unit has the English source, any Welsh as its target, and notes giving the\nnotice, the field and what it means. Bring the file back with `hysbys i18n import`."
+    )]
+    Export {
+        #[command(flatten)]
+        common: Common,
+        /// The language to translate into (default: the site's other language)
+        #[arg(long, value_name = "LANG")]
+        to: Option<String>,
+        /// Every value, not only the missing and stale ones
+        #[arg(long)]
+        all: bool,
+        /// Only this notice (`_organisation` for the organisation file); may be repeated
+        #[arg(long = "notice", value_name = "ID")]
+        notices: Vec<String>,
+        /// Where to write (default: standard output)
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Write a translated XLIFF 2.0 file back into the notices, then check and record it
+    #[command(
+        after_help = "Examples:\n  hysbys i18n import cy.xlf\n  hysbys i18n import --dry-run cy.xlf\n\nEach translation replaces just its Welsh string in the YAML (comments, key order, quoting\nand layout stay as they were). A file with unknown units, English that has changed since the\nexport, markup in a target, a DOCTYPE or entities, or another XLIFF version is refused and\nnothing is written. Afterwards the project is checked and hysbys.lock updated."
+    )]
+    Import {
+        #[command(flatten)]
+        common: Common,
+        /// The translated XLIFF 2.0 file
+        file: PathBuf,
+        /// Check the file and say what would change, without writing anything
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -188,6 +263,10 @@ pub fn report(
                 c.warnings,
             ));
             s.push('\n');
+            if let Some(hint) = lock_hint(project) {
+                s.push_str(&hint);
+                s.push('\n');
+            }
             let _ = std::io::stderr().write_all(s.as_bytes());
             String::new()
         }
@@ -258,8 +337,13 @@ pub fn run(cli: Cli) -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Init { common } => {
-            scaffold(&common.root, &crate::scaffold::init_files(crate::today()))
+            let code = scaffold(&common.root, &crate::scaffold::init_files(crate::today()));
+            if code == ExitCode::SUCCESS {
+                init_lock(&common.root);
+            }
+            code
         }
+        Command::I18n(cmd) => i18n(cmd),
         Command::New { id, common } => {
             if !crate::load::convert::is_id(&id) {
                 return fail(format!(
@@ -390,6 +474,222 @@ fn serve(
     match crate::serve::watch(server) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(format!("cannot watch the project: {e}")),
+    }
+}
+
+/// One line suggesting `hysbys i18n accept` when the project has no lock, or translations
+/// without a fingerprint (never a diagnostic: a flood of warnings would say nothing more).
+fn lock_hint(project: &crate::Project) -> Option<String> {
+    if project.config.languages.len() < 2 {
+        return None;
+    }
+    if project.lock.is_none() {
+        return Some(
+            "hint: there is no hysbys.lock, so `stale-translation` cannot tell when the English changes after it was translated; run `hysbys i18n accept` once the translations are reviewed".into(),
+        );
+    }
+    match crate::i18n::workflow::unrecorded(project) {
+        0 => None,
+        1 => Some("hint: 1 translation has no fingerprint in hysbys.lock; run `hysbys i18n accept` once it is reviewed".into()),
+        n => Some(format!("hint: {n} translations have no fingerprint in hysbys.lock; run `hysbys i18n accept` once they are reviewed")),
+    }
+}
+
+/// After `init`: record the example's translations in a new hysbys.lock.
+fn init_lock(root: &Path) {
+    use crate::i18n::{furniture, lock, workflow};
+    let path = root.join(lock::FILE);
+    if path.exists() {
+        return;
+    }
+    let made = load::load(root, &load::Options::default())
+        .map_err(|e| e.to_string())
+        .and_then(|p| {
+            let f = furniture::overrides(root, &p.config.languages);
+            workflow::accept(&p, &f, &[]).map(|(l, _)| l)
+        })
+        .and_then(|l| lock::write(root, &l).map_err(|e| e.to_string()));
+    match made {
+        Ok(()) => eprintln!("     Created {}", path.display()),
+        Err(e) => eprintln!("warning: {} was not created: {e}", path.display()),
+    }
+}
+
+/// A refusal: the input was understood but cannot be used (exit status 1).
+fn refuse(msg: impl std::fmt::Display) -> ExitCode {
+    eprintln!("error: {msg}");
+    ExitCode::from(1)
+}
+
+fn i18n(cmd: I18nCommand) -> ExitCode {
+    use crate::i18n::{furniture, lock, workflow};
+    let root = match &cmd {
+        I18nCommand::Status { common, .. }
+        | I18nCommand::Accept { common, .. }
+        | I18nCommand::Export { common, .. }
+        | I18nCommand::Import { common, .. } => common.root.clone(),
+    };
+    let project = match load::load(&root, &load::Options::default()) {
+        Ok(p) => p,
+        Err(e) => return fail(e),
+    };
+    match cmd {
+        I18nCommand::Status { format, .. } => {
+            let f = furniture::overrides(&root, &project.config.languages);
+            let st = workflow::status(&project, &f);
+            let out = match format {
+                StatusFormat::Human => st.human(),
+                StatusFormat::Json => st.json(),
+            };
+            let _ = std::io::stdout().write_all(out.as_bytes());
+            ExitCode::SUCCESS
+        }
+        I18nCommand::Accept { notices, .. } => {
+            if let Err(e) = workflow::check_owners(&project, &notices) {
+                return fail(e);
+            }
+            let f = furniture::overrides(&root, &project.config.languages);
+            let (new, done) = match workflow::accept(&project, &f, &notices) {
+                Ok(x) => x,
+                Err(e) => return refuse(e),
+            };
+            if let Err(e) = lock::write(&root, &new) {
+                return fail(format!(
+                    "cannot write {}: {e}",
+                    root.join(lock::FILE).display()
+                ));
+            }
+            eprintln!(
+                "    Recorded {} fingerprints in {} ({} new or changed, {} dropped)",
+                done.recorded,
+                lock::FILE,
+                done.changed,
+                done.dropped
+            );
+            ExitCode::SUCCESS
+        }
+        I18nCommand::Export {
+            to,
+            all,
+            notices,
+            output,
+            ..
+        } => {
+            let lang = match workflow::target_language(&project, to.as_deref()) {
+                Ok(l) => l,
+                Err(e) => return fail(e),
+            };
+            let ex = match workflow::export(&project, lang, all, &notices) {
+                Ok(x) => x,
+                Err(e) => return fail(e),
+            };
+            if ex.units == 0 {
+                eprintln!(
+                    "    Nothing to translate: no `{}` value is missing or stale (`--all` exports every value)",
+                    lang.code()
+                );
+                return ExitCode::SUCCESS;
+            }
+            let written = match &output {
+                Some(path) if path.as_os_str() != "-" => std::fs::write(path, &ex.xliff)
+                    .map_err(|e| format!("cannot write {}: {e}", path.display())),
+                _ => std::io::stdout()
+                    .write_all(ex.xliff.as_bytes())
+                    .map_err(|e| e.to_string()),
+            };
+            if let Err(e) = written {
+                return fail(e);
+            }
+            eprintln!(
+                "    Exported {} values for translation into `{}` ({} missing, {} stale){}",
+                ex.units,
+                lang.code(),
+                ex.missing,
+                ex.stale,
+                output
+                    .as_ref()
+                    .map(|p| format!(" → {}", p.display()))
+                    .unwrap_or_default()
+            );
+            ExitCode::SUCCESS
+        }
+        I18nCommand::Import { file, dry_run, .. } => import(&root, &project, &file, dry_run),
+    }
+}
+
+fn import(root: &Path, project: &crate::Project, file: &Path, dry_run: bool) -> ExitCode {
+    use crate::i18n::{lock, workflow, xliff};
+    let meta = match std::fs::metadata(file) {
+        Ok(m) => m,
+        Err(e) => return fail(format!("cannot read {}: {e}", file.display())),
+    };
+    if meta.len() > xliff::MAX_BYTES as u64 {
+        return refuse(format!(
+            "{} is {} bytes; the largest XLIFF file hysbys reads is {} bytes",
+            file.display(),
+            meta.len(),
+            xliff::MAX_BYTES
+        ));
+    }
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) => return fail(format!("cannot read {}: {e}", file.display())),
+    };
+    let Ok(xml) = String::from_utf8(bytes) else {
+        return refuse(format!("{} is not UTF-8", file.display()));
+    };
+    let plan = match workflow::plan_import(project, &xml) {
+        Ok(p) => p,
+        Err(problems) => {
+            eprintln!(
+                "error: {} was not imported; nothing was written:",
+                file.display()
+            );
+            for p in problems {
+                eprintln!("  - {p}");
+            }
+            return ExitCode::from(1);
+        }
+    };
+    let files: Vec<&str> = plan.files.iter().map(|f| f.rel.as_str()).collect();
+    let skipped = if plan.skipped > 0 {
+        format!("; {} without a translation left as they were", plan.skipped)
+    } else {
+        String::new()
+    };
+    let verb = if dry_run { "Would import" } else { "Imported" };
+    eprintln!(
+        "    {verb} {} `{}` values{} ({} already as translated{skipped})",
+        plan.changed(),
+        plan.lang.code(),
+        if files.is_empty() {
+            String::new()
+        } else {
+            format!(" into {}", files.join(", "))
+        },
+        plan.unchanged,
+    );
+    if dry_run {
+        return ExitCode::SUCCESS;
+    }
+    if let Err(e) = workflow::write_import(&plan) {
+        return fail(format!("writing the notices: {e}"));
+    }
+    let new_lock = workflow::lock_after_import(project, &plan);
+    if let Err(e) = lock::write(root, &new_lock) {
+        return fail(format!(
+            "cannot write {}: {e}",
+            root.join(lock::FILE).display()
+        ));
+    }
+    eprintln!(
+        "    Recorded {} fingerprints in {}",
+        plan.accepted.len(),
+        lock::FILE
+    );
+    match crate::check(root, &load::Options::default()) {
+        Ok((p, diags)) => report(&diags, &p, Format::Human, false),
+        Err(e) => fail(e),
     }
 }
 

@@ -41,6 +41,7 @@ impl Default for Config {
                 cy: "Hysbysiadau preifatrwydd".into(),
                 plain: false,
                 pos: Pos::default(),
+                spans: [None; 2],
             },
             base_url: None,
             languages: vec![Lang::En, Lang::Cy],

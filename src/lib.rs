@@ -39,6 +39,9 @@ pub struct Project {
     pub used: load::resolve::Used,
     /// "Today" for `review-overdue`: `--today`, `SOURCE_DATE_EPOCH` or the Europe/London date.
     pub today: Date,
+    /// `hysbys.lock`, the fingerprints of what each translation was made from; `None` when
+    /// the project has none (then `stale-translation` has nothing to compare with).
+    pub lock: Option<i18n::lock::Lock>,
     /// Diagnostics found while loading (the always-error lints).
     pub load_diagnostics: Vec<Diagnostic>,
 }
@@ -48,11 +51,10 @@ pub fn check(
     root: &std::path::Path,
     opts: &load::Options,
 ) -> Result<(Project, Vec<Diagnostic>), load::LoadError> {
-    let mut project = load::load(root, opts)?;
-    let mut diags = std::mem::take(&mut project.load_diagnostics);
-    rules::check(&project, &mut diags);
-    rules::finish(&project, &mut diags);
-    Ok((project, diags))
+    // The project's Fluent overrides and theme templates are checked too, so `check` and
+    // `build` report the same diagnostics.
+    let p = build::prepare(root, opts)?;
+    Ok((p.project, p.diagnostics))
 }
 
 /// Today's date in Europe/London, or from `SOURCE_DATE_EPOCH` for reproducible builds.

@@ -15,6 +15,20 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
+/// A relative path as a URI reference: unreserved characters and `/` as they are, every
+/// other byte percent-encoded (RFC 3986), so `notices/gŵyl haf.yaml` is a valid `uri`.
+fn uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 pub fn render(diags: &[Diagnostic], sources: &Sources) -> String {
     let rules: Vec<Value> = LINTS
         .iter()
@@ -44,7 +58,7 @@ pub fn render(diags: &[Diagnostic], sources: &Sources) -> String {
                 "message": {"text": message},
                 "locations": [{
                     "physicalLocation": {
-                        "artifactLocation": {"uri": sources.path(d.file), "uriBaseId": "%SRCROOT%"},
+                        "artifactLocation": {"uri": uri(sources.path(d.file)), "uriBaseId": "%SRCROOT%"},
                         "region": {"startLine": d.pos.line, "startColumn": d.pos.col},
                     }
                 }],

@@ -38,6 +38,31 @@ pub fn safe_rel(rel: &str) -> bool {
     !rel.is_empty() && p.components().all(|c| matches!(c, Component::Normal(_)))
 }
 
+/// Remove a folder hysbys wrote: everything but the marker first, the marker last, so a
+/// removal cut short by a kill still carries the marker and is finished next time.
+fn remove_ours(dir: &Path) {
+    if !dir.join(MARKER).exists() {
+        // Killed between creating the folder and writing the marker: empty, or nearly.
+        let _ = fs::remove_dir(dir);
+        return;
+    }
+    if let Ok(entries) = fs::read_dir(dir) {
+        for e in entries.flatten() {
+            if e.file_name() == MARKER {
+                continue;
+            }
+            let p = e.path();
+            let _ = if p.is_dir() {
+                fs::remove_dir_all(&p)
+            } else {
+                fs::remove_file(&p)
+            };
+        }
+    }
+    let _ = fs::remove_file(dir.join(MARKER));
+    let _ = fs::remove_dir(dir);
+}
+
 fn other(msg: String) -> io::Error {
     io::Error::other(msg)
 }
@@ -128,8 +153,8 @@ impl Writer {
         if let Ok(entries) = fs::read_dir(&parent) {
             for e in entries.flatten() {
                 let n = e.file_name().to_string_lossy().into_owned();
-                if n.starts_with(&format!(".{name}.hysbys-")) && e.path().join(MARKER).exists() {
-                    let _ = fs::remove_dir_all(e.path());
+                if n.starts_with(&format!(".{name}.hysbys-new-")) && e.path().is_dir() {
+                    remove_ours(&e.path());
                 }
             }
         }
@@ -154,7 +179,7 @@ impl Writer {
         if self.out.is_dir() {
             exchange(&self.staging, &self.out)?;
             // `staging` now holds the old output.
-            let _ = fs::remove_dir_all(&self.staging);
+            remove_ours(&self.staging);
         } else {
             fs::rename(&self.staging, &self.out)?;
         }
@@ -187,7 +212,7 @@ impl Sink for Writer {
 impl Drop for Writer {
     fn drop(&mut self) {
         if !self.committed {
-            let _ = fs::remove_dir_all(&self.staging);
+            remove_ours(&self.staging);
         }
     }
 }

@@ -3,6 +3,13 @@
 //! project's own `locales/<lang>/*.ftl`. Isolation marks are off (they would leak into the
 //! HTML); Fluent output is plain text that the templates escape.
 
+pub mod edit;
+pub mod furniture;
+pub mod lock;
+pub mod values;
+pub mod workflow;
+pub mod xliff;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 

@@ -39,7 +39,22 @@ impl<'n> Fields<'n> {
     /// The keys of `known` written in this mapping (even as null or an invalid value), so a
     /// rule does not report a field as missing when it was written but wrong.
     pub fn written(&self, known: &[&'static str]) -> Vec<&'static str> {
-        known.iter().copied().filter(|k| self.has(k)).collect()
+        known
+            .iter()
+            .copied()
+            .filter(
+                |k| match self.entries.iter().find(|(key, _)| key.name == *k) {
+                    None => false,
+                    Some((_, v)) => match &v.value {
+                        // `null`, `~` and an empty value mean absent; so does an empty list,
+                        // except `recipients: []` ("we share with no one").
+                        Value::Null => false,
+                        Value::Seq(items) => !items.is_empty() || *k == "recipients",
+                        _ => true,
+                    },
+                },
+            )
+            .collect()
     }
 
     pub fn key_pos(&self, key: &str) -> Option<Pos> {
@@ -155,14 +170,15 @@ impl Cx<'_> {
     pub fn req<'n>(&mut self, f: &Fields<'n>, key: &str, what: &str) -> Option<&'n Node> {
         let v = f.get(key);
         if v.is_none() {
+            let noun = what.strip_prefix("the ").unwrap_or(what);
             let d = self
                 .diag(
                     "missing-field",
                     f.first_key,
                     format!("{what} has no `{key}`"),
                 )
-                .label(format!("this {what} needs `{key}`"))
-                .help(format!("add `{key}:` to this {what}"));
+                .label(format!("this {noun} needs `{key}`"))
+                .help(format!("add `{key}:` to this {noun}"));
             self.push(d);
         }
         v
@@ -340,15 +356,19 @@ impl Cx<'_> {
         };
         let mut ok = true;
         for &lang in self.langs {
-            let s = match f.get(lang.code()) {
+            let value = f.get(lang.code());
+            let s = match value {
                 Some(v) => self.scalar(v, "a string").map(str::to_owned),
                 None => None,
             };
             match s {
-                Some(s) if !s.trim().is_empty() => match lang {
-                    Lang::En => t.en = s,
-                    Lang::Cy => t.cy = s,
-                },
+                Some(s) if !s.trim().is_empty() => {
+                    t.spans[Text::slot(lang)] = value.map(|n| n.pos);
+                    match lang {
+                        Lang::En => t.en = s,
+                        Lang::Cy => t.cy = s,
+                    }
+                }
                 _ => {
                     ok = false;
                     let name = match lang {
@@ -367,7 +387,10 @@ impl Cx<'_> {
                 }
             }
         }
-        ok.then_some(t)
+        // A text that lacks only a translation is still read (the error above stops any
+        // build), so that `hysbys i18n` sees its primary-language string.
+        let primary = self.langs.first().is_some_and(|&l| !t.get(l).is_empty());
+        (ok || primary).then_some(t)
     }
 
     /// A name: one string for every language, or a text.
@@ -389,7 +412,10 @@ impl Cx<'_> {
         let t = self.name(node)?;
         let mut ok = true;
         for &lang in self.langs {
-            if !is_http_url(t.get(lang)) {
+            if t.get(lang).is_empty() {
+                // A missing translation, already reported.
+                ok = false;
+            } else if !is_http_url(t.get(lang)) {
                 ok = false;
                 let d = self
                     .diag(
@@ -869,7 +895,11 @@ pub fn retention(cx: &mut Cx<'_>, n: &Node, catalogue: bool) -> Option<Retention
         }
     }
     let then = cx.opt(&f, "then", Cx::text);
-    let categories = f.get("categories").map(|c| cx.refs(Some(c)));
+    // An empty list means the same as an absent key: every category of the notice.
+    let categories = f
+        .get("categories")
+        .map(|c| cx.refs(Some(c)))
+        .filter(|c| !c.is_empty());
     let justification = cx.opt(&f, "justification", Cx::text);
     if let Some(Keep::Period(p)) = &keep {
         if p.v == Duration::Indefinite && justification.is_none() && !f.has("justification") {
@@ -1058,7 +1088,8 @@ pub fn notice(cx: &mut Cx<'_>, id: &str, root: &Node) -> Option<RawNotice> {
         None => Vec::new(),
     };
 
-    let recipients = if f.has("recipients") {
+    // `recipients: ~` is absent (renders nothing); only `recipients: []` says "no one".
+    let recipients = if f.get("recipients").is_some() {
         let items = cx.list(f.get("recipients"));
         Some(
             items

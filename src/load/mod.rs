@@ -146,7 +146,25 @@ fn parse_yaml(
         }
         diags.push(d);
     }
-    let root = parsed.root?;
+    let Some(root) = parsed.root else {
+        if !diags.iter().any(|d| d.file == file) {
+            diags.push(
+                Diagnostic::new(
+                    "missing-field",
+                    file,
+                    Pos {
+                        line: 1,
+                        col: 1,
+                        index: 0,
+                        len: 1,
+                    },
+                    "the file is empty",
+                )
+                .help("write the notice's fields, or run `hysbys new <id>` for a skeleton"),
+            );
+        }
+        return None;
+    };
     if matches!(root.value, yaml::Value::Null) {
         diags.push(
             Diagnostic::new(
@@ -188,12 +206,22 @@ fn walk(root: &Path, sources: &mut Sources, diags: &mut Vec<Diagnostic>) -> Vec<
     let dir = root.join("notices");
     let canon_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let mut found = Vec::new();
+    let mut outside: Vec<PathBuf> = Vec::new();
     let walker = walkdir::WalkDir::new(&dir)
         .follow_links(true)
         .min_depth(1)
         .into_iter()
         .filter_entry(|e| {
             let name = e.file_name().to_string_lossy();
+            // A linked folder that leads outside the project is not followed.
+            if e.path_is_symlink() && e.file_type().is_dir() {
+                let inside =
+                    std::fs::canonicalize(e.path()).is_ok_and(|c| c.starts_with(&canon_root));
+                if !inside {
+                    outside.push(e.path().to_path_buf());
+                    return false;
+                }
+            }
             // `_` folders are not notices; hidden folders (.git, editor state) are skipped.
             !(e.file_type().is_dir() && (name.starts_with('_') || name.starts_with('.')))
         });
@@ -226,6 +254,23 @@ fn walk(root: &Path, sources: &mut Sources, diags: &mut Vec<Diagnostic>) -> Vec<
         };
         let name = entry.file_name().to_string_lossy().into_owned();
         if entry.file_type().is_dir() {
+            if name.ends_with(".yaml") || name.ends_with(".yml") {
+                let id = sources.add(rel_path(root, entry.path()), String::new());
+                diags.push(
+                    Diagnostic::new(
+                        "io-error",
+                        id,
+                        Pos {
+                            line: 1,
+                            col: 1,
+                            index: 0,
+                            len: 1,
+                        },
+                        "this path is a folder, not a notice file",
+                    )
+                    .help("rename the folder so that its name does not end in .yaml or .yml"),
+                );
+            }
             continue;
         }
         let (stem, ext) = match name.rsplit_once('.') {
@@ -266,6 +311,21 @@ fn walk(root: &Path, sources: &mut Sources, diags: &mut Vec<Diagnostic>) -> Vec<
             organisation,
         });
     }
+    outside.sort();
+    for p in outside {
+        let id = sources.add(rel_path(root, &p), String::new());
+        diags.push(Diagnostic::new(
+            "io-error",
+            id,
+            Pos {
+                line: 1,
+                col: 1,
+                index: 0,
+                len: 1,
+            },
+            "this symbolic link leads outside the project; it is not followed",
+        ));
+    }
     found.sort_by(|a, b| a.rel.as_bytes().cmp(b.rel.as_bytes()));
     found
 }
@@ -288,10 +348,26 @@ pub fn read_notice(
 }
 
 /// Parse and read one notice from its text (no file system).
-pub fn notice_from_text(text: &str, stem: &str, file: FileId, langs: &[Lang], diags: &mut Vec<Diagnostic>) -> Option<convert::RawNotice> {
+pub fn notice_from_text(
+    text: &str,
+    stem: &str,
+    file: FileId,
+    langs: &[Lang],
+    diags: &mut Vec<Diagnostic>,
+) -> Option<convert::RawNotice> {
     let limits = Limits::default();
     if text.len() > limits.max_file_bytes {
-        diags.push(Diagnostic::new("limit-exceeded", file, Pos { line: 1, col: 1, index: 0, len: 1 }, "the file is too large"));
+        diags.push(Diagnostic::new(
+            "limit-exceeded",
+            file,
+            Pos {
+                line: 1,
+                col: 1,
+                index: 0,
+                len: 1,
+            },
+            "the file is too large",
+        ));
         return None;
     }
     let node = parse_yaml(text, file, &limits, diags)?;
@@ -301,7 +377,12 @@ pub fn notice_from_text(text: &str, stem: &str, file: FileId, langs: &[Lang], di
 
 /// Load a project from texts in memory: the same pipeline as [`load`] without the file
 /// system, for the fuzz targets and tests. Notices are `(id, text)`.
-pub fn load_texts(config: Option<&str>, organisation: Option<&str>, notices: &[(&str, &str)], opts: &Options) -> Project {
+pub fn load_texts(
+    config: Option<&str>,
+    organisation: Option<&str>,
+    notices: &[(&str, &str)],
+    opts: &Options,
+) -> Project {
     let limits = Limits::default();
     let mut sources = Sources::default();
     let mut diags = Vec::new();
@@ -316,7 +397,11 @@ pub fn load_texts(config: Option<&str>, organisation: Option<&str>, notices: &[(
     let org = organisation.and_then(|text| {
         let id = sources.add("notices/_organisation.yaml".into(), text.to_owned());
         let node = parse_yaml(text, id, &limits, &mut diags)?;
-        let mut cx = convert::Cx { file: id, langs: &langs, diags: &mut diags };
+        let mut cx = convert::Cx {
+            file: id,
+            langs: &langs,
+            diags: &mut diags,
+        };
         convert::organisation(&mut cx, &node)
     });
     if let Some(o) = &org {
@@ -339,6 +424,7 @@ pub fn load_texts(config: Option<&str>, organisation: Option<&str>, notices: &[(
         notices: list,
         used,
         today: opts.today.unwrap_or_else(crate::today),
+        lock: None,
         load_diagnostics: diags,
     }
 }
@@ -361,6 +447,30 @@ pub fn notice_id_of(root: &Path, path: &Path) -> Option<String> {
     let (stem, ext) = file.rsplit_once('.')?;
     (matches!(ext, "yaml" | "yml") && !stem.starts_with('_') && convert::is_id(stem))
         .then(|| stem.to_owned())
+}
+
+/// Read `hysbys.lock` at the root, if there is one (its problems are diagnostics on it).
+fn read_lock(
+    root: &Path,
+    limits: &Limits,
+    sources: &mut Sources,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<crate::i18n::lock::Lock> {
+    use crate::i18n::lock::{Lock, FILE};
+    let path = root.join(FILE);
+    if std::fs::symlink_metadata(&path).is_err() {
+        return None;
+    }
+    let id = sources.add(FILE.into(), String::new());
+    // One line per value: a large estate's lock is larger than any one notice.
+    let limits = Limits {
+        max_file_bytes: 256 * 1024 * 1024,
+        ..*limits
+    };
+    let text = read_text(&path, id, &limits, diags)?;
+    let lock = Lock::parse(&text, id, diags);
+    sources.set_text(id, text);
+    Some(lock)
 }
 
 /// Options that change what a load sees.
@@ -539,6 +649,8 @@ pub fn load(root: &Path, opts: &Options) -> Result<Project, LoadError> {
     }
     notices.sort_by(|a, b| a.id.cmp(&b.id));
 
+    let lock = read_lock(root, &limits, &mut sources, &mut diags);
+
     let today = opts.today.unwrap_or_else(crate::today);
     Ok(Project {
         root: root.to_path_buf(),
@@ -548,6 +660,7 @@ pub fn load(root: &Path, opts: &Options) -> Result<Project, LoadError> {
         notices,
         used,
         today,
+        lock,
         load_diagnostics: diags,
     })
 }

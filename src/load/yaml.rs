@@ -131,6 +131,36 @@ fn count_nodes(node: &Node) -> usize {
     n
 }
 
+/// The parser reports a tab a little after it (past it on the line, or at the end of the
+/// line before): point at the tab itself, the one on the line before `pos`'s column, or
+/// else the next one.
+fn tab_near(text: &str, pos: Pos) -> Pos {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(pos.line.saturating_sub(1) as usize)
+        .map(|l| l.chars().count())
+        .sum();
+    let chars: Vec<char> = text.chars().collect();
+    let at = (pos.index as usize).min(chars.len());
+    let back = (line_start..at)
+        .rev()
+        .find(|&i| chars.get(i) == Some(&'\t'));
+    let found = back.or_else(|| (at..chars.len()).find(|&i| chars[i] == '\t'));
+    let Some(i) = found else { return pos };
+    let line = chars[..i].iter().filter(|&&c| c == '\n').count() + 1;
+    let col = i - chars[..i]
+        .iter()
+        .rposition(|&c| c == '\n')
+        .map_or(0, |p| p + 1)
+        + 1;
+    Pos {
+        line: u32::try_from(line).unwrap_or(u32::MAX),
+        col: u32::try_from(col).unwrap_or(u32::MAX),
+        index: u32::try_from(i).unwrap_or(u32::MAX),
+        len: 1,
+    }
+}
+
 /// Parse `text` (already valid UTF-8, BOM stripped) into a tree.
 pub fn parse(text: &str, limits: &Limits) -> Parsed {
     let mut problems = Vec::new();
@@ -160,6 +190,11 @@ pub fn parse(text: &str, limits: &Limits) -> Parsed {
                     col: u32::try_from(m.col() + 1).unwrap_or(u32::MAX),
                     index: u32::try_from(m.index()).unwrap_or(u32::MAX),
                     len: 1,
+                };
+                let pos = if e.info().contains("tab") {
+                    tab_near(text, pos)
+                } else {
+                    pos
                 };
                 if e.info().contains("recursion limit") {
                     fail!(
@@ -422,8 +457,22 @@ mod tests {
     }
 
     #[test]
-    fn tabs_are_a_parse_error() {
+    fn tabs_are_a_parse_error_at_the_tab() {
         let r = p("a:\n\tb: 1\n");
-        assert!(r.problems.iter().any(|x| x.kind == ProblemKind::Parse));
+        assert!(
+            r.problems
+                .iter()
+                .any(|x| x.kind == ProblemKind::Parse && (x.pos.line, x.pos.col) == (2, 1)),
+            "{:?}",
+            r.problems
+        );
+        let r = p("a:\n  b: x\n\tc: y\n");
+        assert!(
+            r.problems
+                .iter()
+                .any(|x| x.kind == ProblemKind::Parse && (x.pos.line, x.pos.col) == (3, 1)),
+            "{:?}",
+            r.problems
+        );
     }
 }

@@ -29,7 +29,11 @@ pub struct Text {
     pub en: String,
     pub cy: String,
     pub plain: bool,
+    /// Where the text map (or the plain string) was written.
     pub pos: Pos,
+    /// Where each language's own string was written, indexed by [`Text::slot`]: `None` for
+    /// a plain string, or a language absent from the map.
+    pub spans: [Option<Pos>; 2],
 }
 
 impl Text {
@@ -40,6 +44,19 @@ impl Text {
         }
     }
 
+    /// The index of a language in [`Text::spans`].
+    pub fn slot(lang: Lang) -> usize {
+        match lang {
+            Lang::En => 0,
+            Lang::Cy => 1,
+        }
+    }
+
+    /// Where one language's string was written (its scalar, not the map).
+    pub fn span(&self, lang: Lang) -> Option<Pos> {
+        self.spans[Self::slot(lang)]
+    }
+
     /// The same string in every language.
     pub fn same(s: &str, pos: Pos) -> Text {
         Text {
@@ -47,6 +64,7 @@ impl Text {
             cy: s.to_owned(),
             plain: true,
             pos,
+            spans: [None; 2],
         }
     }
 }

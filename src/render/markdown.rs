@@ -151,7 +151,6 @@ pub fn to_inline_html(src: &str) -> String {
     }
 }
 
-
 /// Checks that every tag in `html` is on the allow-list of the sanitiser's output, with
 /// allowed attributes and URL schemes: the property the tests and the fuzz target assert.
 pub fn allow_listed(html: &str) -> Result<(), String> {
@@ -217,7 +216,6 @@ pub fn allow_listed(html: &str) -> Result<(), String> {
     }
     Ok(())
 }
-
 
 #[cfg(test)]
 mod tests {

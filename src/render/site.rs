@@ -54,28 +54,38 @@ pub struct Theme {
     pub assets: BTreeMap<String, Vec<u8>>,
 }
 
+/// The built-in theme alone (a test makes sure it compiles).
+pub fn builtin_theme() -> Option<Theme> {
+    let mut tera = Tera::new();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    tera.add_raw_templates(TEMPLATES.iter().copied()).ok()?;
+    let assets = ASSETS
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), v.to_vec()))
+        .collect();
+    Some(Theme { tera, assets })
+}
+
 /// Load the theme: built-ins first, then the project's files of the same names.
 pub fn theme(
     project: &Project,
     sources: &mut Sources,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Theme> {
-    let mut tera = Tera::new();
-    tera.autoescape_on(vec![".html", ".xml"]);
-    if let Err(e) = tera.add_raw_templates(TEMPLATES.iter().copied()) {
+    let Some(Theme {
+        mut tera,
+        mut assets,
+    }) = builtin_theme()
+    else {
         let id = sources.add("(built-in theme)".into(), String::new());
         diags.push(Diagnostic::new(
             "parse-error",
             id,
             Pos::default(),
-            format!("the built-in theme does not compile: {e}"),
+            "the built-in theme does not compile",
         ));
         return None;
-    }
-    let mut assets: BTreeMap<String, Vec<u8>> = ASSETS
-        .iter()
-        .map(|(k, v)| ((*k).to_owned(), v.to_vec()))
-        .collect();
+    };
     let dir = project.root.join("themes").join(&project.config.theme);
     if !dir.is_dir() {
         if project.config.theme != "default" {

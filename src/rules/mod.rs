@@ -40,6 +40,7 @@ mod missing_statutory_requirement;
 mod public_authority_legitimate_interests;
 mod review_overdue;
 mod schedule1_mismatch;
+mod stale_translation;
 mod transfer_without_safeguard;
 mod unneeded_condition;
 mod unsafe_markdown;
@@ -111,6 +112,7 @@ pub static LINTS: &[&Lint] = &[
     &public_authority_legitimate_interests::LINT,
     &review_overdue::LINT,
     &schedule1_mismatch::LINT,
+    &stale_translation::LINT,
     &transfer_without_safeguard::LINT,
     &structural::UNKNOWN_FIELD,
     &structural::UNKNOWN_REFERENCE,
@@ -222,6 +224,6 @@ mod tests {
                 l.name
             );
         }
-        assert_eq!(LINTS.len(), 40);
+        assert_eq!(LINTS.len(), 41);
     }
 }
