@@ -409,12 +409,19 @@ fn build(a: &BuildArgs) -> ExitCode {
         Ok(stats) => {
             if a.check.format == Format::Human {
                 let langs = prepared.project.config.languages.len();
+                let pages = prepared.project.notices.len() * langs;
+                let reused = if stats.reused > 0 {
+                    format!(", {} unchanged since the last build", stats.reused)
+                } else {
+                    String::new()
+                };
                 eprintln!(
-                    "    Finished {} pages ({} notices × {} languages) and {} other files in {:.2}s → {}",
-                    prepared.project.notices.len() * langs,
+                    "    Finished {} pages ({} notices × {} languages) and {} other files{} in {:.2}s → {}",
+                    pages,
                     prepared.project.notices.len(),
                     langs,
-                    stats.files as usize - prepared.project.notices.len() * langs,
+                    (stats.files as usize).saturating_sub(pages),
+                    reused,
                     started.elapsed().as_secs_f64(),
                     out.display()
                 );

@@ -323,3 +323,46 @@ fn rendered_notice_pages_match_their_snapshots() {
         insta::assert_snapshot!(format!("advice-{}", lang.code()), html);
     }
 }
+
+#[test]
+fn a_rebuild_after_one_edit_reuses_unchanged_pages_and_matches_a_clean_build() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = dir.path().join("project");
+    copy_tree(&root().join("notices"), &project.join("notices"));
+    std::fs::copy(root().join("hysbys.toml"), project.join("hysbys.toml")).expect("config");
+    let out = project.join("output");
+    build(&project, &out).expect("first build");
+
+    // Edit one notice's English and Welsh title.
+    let file = project.join("notices/corporate.yaml");
+    let text = std::fs::read_to_string(&file).expect("read");
+    let edited = text.replacen("title:\n  en: ", "title:\n  en: Updated ", 1);
+    assert_ne!(text, edited, "the edit must change the file");
+    std::fs::write(&file, edited).expect("write");
+
+    let p = hysbys::build::prepare(&project, &opts()).expect("prepare");
+    assert!(!p.has_errors(), "{:?}", p.diagnostics);
+    let stats = hysbys::build::write(&p, &out).expect("rebuild");
+    let notices = p.project.notices.len() as u64;
+    // Every other notice's two pages and JSON entry are reused; the edited one is not.
+    assert_eq!(stats.reused, (notices - 1) * 3, "{stats:?}");
+
+    let clean = dir.path().join("clean");
+    build(&project, &clean).expect("clean build");
+    let (a, b) = (tree(&out), tree(&clean));
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (k, v) in &a {
+        assert!(
+            b.get(k) == Some(v),
+            "{k} differs between the rebuild and a clean build"
+        );
+    }
+    assert!(String::from_utf8_lossy(&a["en/corporate/index.html"]).contains("Updated "));
+
+    // A change to the organisation file changes every page: nothing is reused.
+    let org = project.join("notices/_organisation.yaml");
+    let text = std::fs::read_to_string(&org).expect("read");
+    std::fs::write(&org, format!("{text}\n# a comment changes the inputs\n")).expect("write");
+    let p = hysbys::build::prepare(&project, &opts()).expect("prepare");
+    assert_eq!(hysbys::build::write(&p, &out).expect("rebuild").reused, 0);
+}

@@ -20,12 +20,31 @@ pub fn machine_outputs(project: &Project, i18n: &I18n, sink: &dyn Sink) -> std::
         &register::to_bytes(&register::register(project, i18n)),
     )?;
     sink.put("register.schema.json", register::REGISTER_SCHEMA.as_bytes())?;
+    // What every notice's entry depends on besides the notice: computed once.
+    let mut global = writer::Key::new(env!("CARGO_PKG_VERSION"));
+    global.add(b"notice-json");
+    for i in 0..u32::try_from(project.sources.len()).unwrap_or(0) {
+        let path = project.sources.path(i);
+        if path == "hysbys.toml" || path.starts_with("notices/_organisation.") {
+            global
+                .add(path.as_bytes())
+                .add(project.sources.text(i).as_bytes());
+        }
+    }
+    for (path, text) in &i18n.override_sources {
+        global.add(path.as_bytes()).add(text.as_bytes());
+    }
+    let global = global.hex();
     project.notices.par_iter().try_for_each(|n| {
+        let rel = format!("notices/{}.json", n.id);
+        let mut key = writer::Key::new(&global);
+        key.add(project.sources.text(n.file).as_bytes());
+        let key = key.hex();
+        if sink.reuse(&rel, &key) {
+            return Ok(());
+        }
         let entry = register::notice_entry(project, i18n, n);
-        sink.put(
-            &format!("notices/{}.json", n.id),
-            &register::to_bytes(&entry),
-        )
+        sink.put_keyed(&rel, &register::to_bytes(&entry), &key)
     })?;
     sink.put(
         "register.jsonld",

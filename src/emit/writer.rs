@@ -4,17 +4,63 @@
 //! killed. A lock file stops two builds from writing the same output at once. A folder that
 //! hysbys did not create (no marker file) is never replaced or deleted.
 
+use std::collections::HashMap;
 use std::fs::{self, File};
 use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
 
 /// The marker file in every folder hysbys writes.
 pub const MARKER: &str = ".hysbys-output";
 
+/// The manifest of a build: every file made from a known set of inputs, with the key
+/// (a hash) of those inputs. The next build reuses a file whose key is unchanged.
+pub const MANIFEST: &str = ".hysbys-manifest";
+
+/// A SHA-256 over length-prefixed parts: the key of a page's inputs.
+pub struct Key(sha2::Sha256);
+
+impl Key {
+    pub fn new(domain: &str) -> Key {
+        use sha2::Digest;
+        let mut h = sha2::Sha256::new();
+        h.update((domain.len() as u64).to_le_bytes());
+        h.update(domain.as_bytes());
+        Key(h)
+    }
+
+    pub fn add(&mut self, part: &[u8]) -> &mut Key {
+        use sha2::Digest;
+        self.0.update((part.len() as u64).to_le_bytes());
+        self.0.update(part);
+        self
+    }
+
+    /// The first 128 bits, in hex.
+    pub fn hex(&self) -> String {
+        use sha2::Digest;
+        let d = self.0.clone().finalize();
+        d.iter().take(16).map(|b| format!("{b:02x}")).collect()
+    }
+}
+
 /// Where rendered files go: the output writer, or memory for `serve`.
 pub trait Sink: Sync {
     fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()>;
+
+    /// Put a file made from inputs with the given key (recorded in the manifest).
+    fn put_keyed(&self, rel: &str, bytes: &[u8], key: &str) -> io::Result<()> {
+        let _ = key;
+        self.put(rel, bytes)
+    }
+
+    /// Reuse the previous build's file at `rel` if it was made from the same inputs; true
+    /// when done (the caller then does not render it).
+    fn reuse(&self, rel: &str, key: &str) -> bool {
+        let _ = (rel, key);
+        false
+    }
 }
 
 pub struct Writer {
@@ -23,13 +69,20 @@ pub struct Writer {
     _lock: File,
     files: AtomicU64,
     bytes: AtomicU64,
+    reused: AtomicU64,
     committed: bool,
+    /// The previous build's manifest: path → key.
+    previous: HashMap<String, String>,
+    /// This build's manifest.
+    manifest: Mutex<Vec<(String, String)>>,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Stats {
     pub files: u64,
     pub bytes: u64,
+    /// Files linked unchanged from the previous build.
+    pub reused: u64,
 }
 
 /// Is `rel` a plain relative path that stays inside the folder?
@@ -164,18 +217,45 @@ impl Writer {
             staging.join(MARKER),
             b"This folder is written by hysbys and replaced on every build.\n",
         )?;
+        // Only a complete previous build (one that has a manifest) is reused from.
+        let previous = fs::read_to_string(out.join(MANIFEST))
+            .map(|text| {
+                text.lines()
+                    .filter_map(|l| l.split_once('\t'))
+                    .map(|(k, p)| (p.to_owned(), k.to_owned()))
+                    .collect()
+            })
+            .unwrap_or_default();
         Ok(Writer {
             out: out.to_path_buf(),
             staging,
             _lock: lock_file,
             files: AtomicU64::new(0),
             bytes: AtomicU64::new(0),
+            reused: AtomicU64::new(0),
             committed: false,
+            previous,
+            manifest: Mutex::new(Vec::new()),
         })
     }
 
     /// Swap the new output into place and remove the old one.
     pub fn commit(mut self) -> io::Result<Stats> {
+        let mut lines = std::mem::take(
+            &mut *self
+                .manifest
+                .lock()
+                .map_err(|_| other("manifest lock poisoned".into()))?,
+        );
+        lines.sort();
+        let mut text = String::with_capacity(lines.len() * 64);
+        for (path, key) in &lines {
+            text.push_str(key);
+            text.push('\t');
+            text.push_str(path);
+            text.push('\n');
+        }
+        fs::write(self.staging.join(MANIFEST), text)?;
         if self.out.is_dir() {
             exchange(&self.staging, &self.out)?;
             // `staging` now holds the old output.
@@ -187,6 +267,7 @@ impl Writer {
         Ok(Stats {
             files: self.files.load(Ordering::Relaxed),
             bytes: self.bytes.load(Ordering::Relaxed),
+            reused: self.reused.load(Ordering::Relaxed),
         })
     }
 }
@@ -206,6 +287,42 @@ impl Sink for Writer {
         self.files.fetch_add(1, Ordering::Relaxed);
         self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
         Ok(())
+    }
+
+    fn put_keyed(&self, rel: &str, bytes: &[u8], key: &str) -> io::Result<()> {
+        self.put(rel, bytes)?;
+        if let Ok(mut m) = self.manifest.lock() {
+            m.push((rel.to_owned(), key.to_owned()));
+        }
+        Ok(())
+    }
+
+    fn reuse(&self, rel: &str, key: &str) -> bool {
+        if !safe_rel(rel) || self.previous.get(rel).map(String::as_str) != Some(key) {
+            return false;
+        }
+        let old = self.out.join(rel);
+        let new = self.staging.join(rel);
+        if let Some(dir) = new.parent() {
+            if fs::create_dir_all(dir).is_err() {
+                return false;
+            }
+        }
+        // A hard link shares the bytes; the old tree is only removed after the swap. Where
+        // links are not possible (another file system), copying is still cheaper than
+        // rendering.
+        let ok = fs::hard_link(&old, &new).is_ok() || fs::copy(&old, &new).is_ok();
+        if !ok {
+            return false;
+        }
+        let size = fs::metadata(&new).map(|m| m.len()).unwrap_or(0);
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(size, Ordering::Relaxed);
+        self.reused.fetch_add(1, Ordering::Relaxed);
+        if let Ok(mut m) = self.manifest.lock() {
+            m.push((rel.to_owned(), key.to_owned()));
+        }
+        true
     }
 }
 

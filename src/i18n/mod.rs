@@ -60,6 +60,9 @@ pub struct I18n {
     cy: FluentBundle<FluentResource>,
     /// Ids of messages the project overrides, per language (for `i18n status`).
     pub overridden: BTreeMap<String, Vec<Lang>>,
+    /// The project's override files, path and text, in the order read: part of the key
+    /// that decides whether a page can be reused from the previous build.
+    pub override_sources: Vec<(String, String)>,
 }
 
 fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
@@ -90,6 +93,7 @@ impl I18n {
             en: bundle(Lang::En),
             cy: bundle(Lang::Cy),
             overridden: BTreeMap::new(),
+            override_sources: Vec::new(),
         };
         for (lang, _, src) in BUILTIN {
             let res = match FluentResource::try_new((*src).to_owned()) {
@@ -157,6 +161,7 @@ impl I18n {
                         continue;
                     }
                 };
+                i.override_sources.push((rel.clone(), text.clone()));
                 let id = sources.add(rel, text.clone());
                 let res = match FluentResource::try_new(text.clone()) {
                     Ok(r) => r,

@@ -26,6 +26,14 @@ impl Sources {
         self.files.get(id as usize)
     }
 
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
     pub fn path(&self, id: FileId) -> &str {
         self.get(id).map_or("", |f| f.path.as_str())
     }

@@ -52,6 +52,9 @@ pub const ASSETS: &[(&str, &[u8])] = &[(
 pub struct Theme {
     pub tera: Tera,
     pub assets: BTreeMap<String, Vec<u8>>,
+    /// A hash of every template and asset (built-in and overrides): part of the key that
+    /// decides whether a page can be reused from the previous build.
+    pub fingerprint: String,
 }
 
 /// The built-in theme alone (a test makes sure it compiles).
@@ -63,7 +66,15 @@ pub fn builtin_theme() -> Option<Theme> {
         .iter()
         .map(|(k, v)| ((*k).to_owned(), v.to_vec()))
         .collect();
-    Some(Theme { tera, assets })
+    let mut h = crate::emit::writer::Key::new("theme");
+    for (name, text) in TEMPLATES {
+        h.add(name.as_bytes()).add(text.as_bytes());
+    }
+    Some(Theme {
+        tera,
+        assets,
+        fingerprint: h.hex(),
+    })
 }
 
 /// Load the theme: built-ins first, then the project's files of the same names.
@@ -75,6 +86,7 @@ pub fn theme(
     let Some(Theme {
         mut tera,
         mut assets,
+        fingerprint,
     }) = builtin_theme()
     else {
         let id = sources.add("(built-in theme)".into(), String::new());
@@ -108,9 +120,13 @@ pub fn theme(
                 .help("create the folder, or remove `theme` from [site] to use the built-in theme"),
             );
         }
-        return Some(Theme { tera, assets });
+        return Some(Theme {
+            tera,
+            assets,
+            fingerprint,
+        });
     }
-    let root = project.root.clone();
+    let mut key = crate::emit::writer::Key::new(&fingerprint);
     for entry in walkdir::WalkDir::new(&dir)
         .follow_links(false)
         .sort_by_file_name()
@@ -148,6 +164,7 @@ pub fn theme(
                     continue;
                 }
             };
+            key.add(rel.as_bytes()).add(text.as_bytes());
             let id = sources.add(shown, text.clone());
             if let Err(e) = tera.add_raw_template(name, &text) {
                 diags.push(
@@ -158,6 +175,7 @@ pub fn theme(
         } else if let Some(asset) = rel.strip_prefix("assets/") {
             match std::fs::read(entry.path()) {
                 Ok(bytes) => {
+                    key.add(rel.as_bytes()).add(&bytes);
                     assets.insert(format!("assets/{asset}"), bytes);
                 }
                 Err(e) => {
@@ -177,8 +195,11 @@ pub fn theme(
             }
         }
     }
-    let _ = root;
-    Some(Theme { tera, assets })
+    Some(Theme {
+        tera,
+        assets,
+        fingerprint: key.hex(),
+    })
 }
 
 #[derive(Debug, Serialize, Clone)]
@@ -216,6 +237,9 @@ pub struct Site<'a> {
     pub minify: bool,
     pub livereload: bool,
     messages: BTreeMap<Lang, tera::Value>,
+    /// Everything a notice page depends on besides the notice itself: tool version,
+    /// settings, organisation file, theme, locale overrides.
+    global_key: String,
 }
 
 /// A problem while rendering (a template error from a project override).
@@ -243,6 +267,19 @@ impl<'a> Site<'a> {
             .iter()
             .map(|&l| (l, tera::Value::from_serializable(&i18n.simple_messages(l))))
             .collect();
+        let mut key = crate::emit::writer::Key::new(env!("CARGO_PKG_VERSION"));
+        key.add(&[u8::from(livereload), u8::from(project.config.minify)]);
+        key.add(theme.fingerprint.as_bytes());
+        for i in 0..u32::try_from(project.sources.len()).unwrap_or(0) {
+            let path = project.sources.path(i);
+            if path == "hysbys.toml" || path.starts_with("notices/_organisation.") {
+                key.add(path.as_bytes())
+                    .add(project.sources.text(i).as_bytes());
+            }
+        }
+        for (path, text) in &i18n.override_sources {
+            key.add(path.as_bytes()).add(text.as_bytes());
+        }
         Site {
             project,
             i18n,
@@ -250,7 +287,16 @@ impl<'a> Site<'a> {
             minify: project.config.minify,
             livereload,
             messages,
+            global_key: key.hex(),
         }
+    }
+
+    /// The key of everything one notice's page in one language is made from.
+    pub fn page_key(&self, n: &Notice, what: &str) -> String {
+        let mut k = crate::emit::writer::Key::new(&self.global_key);
+        k.add(what.as_bytes())
+            .add(self.project.sources.text(n.file).as_bytes());
+        k.hex()
     }
 
     fn langs(&self) -> &[Lang] {
@@ -561,9 +607,13 @@ impl<'a> Site<'a> {
             .collect();
         let multi = self.multilingual();
         jobs.par_iter().try_for_each(|(n, lang)| {
+            let rel = format!("{}/{}/index.html", lang.code(), n.id);
+            let key = self.page_key(n, lang.code());
+            if sink.reuse(&rel, &key) {
+                return Ok(());
+            }
             let bytes = self.notice(n, *lang)?;
-            sink.put(&format!("{}/{}/index.html", lang.code(), n.id), &bytes)
-                .map_err(io)
+            sink.put_keyed(&rel, &bytes, &key).map_err(io)
         })?;
         for &l in self.langs() {
             let bytes = self.index(l)?;
