@@ -18,6 +18,7 @@ mod prelude {
     pub use crate::Project;
 }
 
+mod automated_decision_recognised_legitimate_interests;
 mod automated_decision_special_category;
 mod missing_annex1_condition;
 mod missing_appropriate_policy_document;
@@ -37,6 +38,7 @@ mod missing_schedule1_condition;
 mod missing_sources;
 mod missing_special_condition;
 mod missing_statutory_requirement;
+mod public_authority_derogation;
 mod public_authority_legitimate_interests;
 mod review_overdue;
 mod schedule1_mismatch;
@@ -80,6 +82,7 @@ impl Lint {
 
 /// Every lint, sorted by name.
 pub static LINTS: &[&Lint] = &[
+    &automated_decision_recognised_legitimate_interests::LINT,
     &automated_decision_special_category::LINT,
     &structural::DUPLICATE_ID,
     &structural::DUPLICATE_KEY,
@@ -109,6 +112,7 @@ pub static LINTS: &[&Lint] = &[
     &missing_statutory_requirement::LINT,
     &structural::MISSING_TRANSLATION,
     &structural::PARSE_ERROR,
+    &public_authority_derogation::LINT,
     &public_authority_legitimate_interests::LINT,
     &review_overdue::LINT,
     &schedule1_mismatch::LINT,
@@ -224,6 +228,6 @@ mod tests {
                 l.name
             );
         }
-        assert_eq!(LINTS.len(), 41);
+        assert_eq!(LINTS.len(), 43);
     }
 }
