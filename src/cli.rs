@@ -83,6 +83,16 @@ pub struct BuildArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RegisterFormat {
+    /// register.json
+    Json,
+    /// register.jsonld (W3C Data Privacy Vocabulary)
+    Jsonld,
+    /// the record of processing (ropa.csv), in the primary language
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SchemaKind {
     /// a notice file, notices/<id>.yaml
     Notice,
@@ -118,6 +128,23 @@ pub enum Command {
         /// Open the site in the default browser
         #[arg(long)]
         open: bool,
+        /// The date `review-overdue` compares with
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        today: Option<Date>,
+    },
+    /// Print the register of every notice to standard output, without building the site
+    #[command(
+        after_help = "Examples:\n  hysbys register > register.json\n  hysbys register --format jsonld > register.jsonld\n  hysbys register --format csv --lang cy > ropa.cy.csv\n\nRuns every check first: with errors, the diagnostics go to standard error and the exit\nstatus is 1, and nothing is printed."
+    )]
+    Register {
+        #[command(flatten)]
+        common: Common,
+        /// What to print
+        #[arg(long, value_enum, default_value = "json")]
+        format: RegisterFormat,
+        /// The language of the CSV (default: the primary language)
+        #[arg(long, value_name = "en|cy", value_parser = parse_lang)]
+        lang: Option<crate::model::Lang>,
         /// The date `review-overdue` compares with
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         today: Option<Date>,
@@ -237,6 +264,11 @@ pub enum I18nCommand {
     },
 }
 
+fn parse_lang(s: &str) -> Result<crate::model::Lang, String> {
+    crate::model::Lang::from_code(s)
+        .ok_or_else(|| format!("`{s}` is not a language: use `en` or `cy`"))
+}
+
 fn parse_date(s: &str) -> Result<Date, String> {
     s.parse::<Date>()
         .map_err(|e| format!("`{s}` is not a date (YYYY-MM-DD): {e}"))
@@ -320,6 +352,12 @@ pub fn run(cli: Cli) -> ExitCode {
             }
         }
         Command::Build(a) => build(&a),
+        Command::Register {
+            common,
+            format,
+            lang,
+            today,
+        } => register(&common.root, format, lang, today),
         Command::Serve {
             common,
             port,
@@ -696,6 +734,43 @@ fn import(root: &Path, project: &crate::Project, file: &Path, dry_run: bool) -> 
     );
     match crate::check(root, &load::Options::default()) {
         Ok((p, diags)) => report(&diags, &p, Format::Human, false),
+        Err(e) => fail(e),
+    }
+}
+
+fn register(
+    root: &Path,
+    format: RegisterFormat,
+    lang: Option<crate::model::Lang>,
+    today: Option<Date>,
+) -> ExitCode {
+    let p = match crate::build::prepare(root, &load::Options { today }) {
+        Ok(p) => p,
+        Err(e) => return fail(e),
+    };
+    if p.has_errors() {
+        return report(&p.diagnostics, &p.project, Format::Human, false);
+    }
+    if let Some(l) = lang {
+        if !p.project.config.has(l) {
+            return fail(format!("the site is not published in `{}`", l.code()));
+        }
+    }
+    let bytes = match format {
+        RegisterFormat::Json => {
+            crate::emit::register::to_bytes(&crate::emit::register::register(&p.project, &p.i18n))
+        }
+        RegisterFormat::Jsonld => {
+            crate::emit::register::to_bytes(&crate::emit::jsonld::jsonld(&p.project, &p.i18n))
+        }
+        RegisterFormat::Csv => {
+            let l = lang.unwrap_or_else(|| p.project.config.primary());
+            crate::emit::ropa::ropa_csv(&p.project, &p.i18n, l).into_bytes()
+        }
+    };
+    match std::io::stdout().write_all(&bytes) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => fail(e),
     }
 }

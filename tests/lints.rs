@@ -394,22 +394,39 @@ fn empty_retention_categories_cover_every_category() {
 #[test]
 fn automated_decision_on_substantial_public_interest_needs_contract_or_law() {
     let decision = "automated_decisions:\n  - id: triage\n    name: {en: T, cy: T}\n    logic: {en: L, cy: L}\n    significance: {en: S, cy: S}\n    consequences: {en: C, cy: C}\n    purposes: [answer]\n";
-    let special = ("      cy: Eich enw a'ch manylion cyswllt\n", "      cy: Eich enw a'ch manylion cyswllt\n    special: [health]\n");
+    let special = (
+        "      cy: Eich enw a'ch manylion cyswllt\n",
+        "      cy: Eich enw a'ch manylion cyswllt\n    special: [health]\n",
+    );
     let spi = "    lawful_basis: public-task\n    special_condition: substantial-public-interest\n    schedule1: 6\n";
     // With the law named (the base purpose lists the Local Government Act 1972): allowed.
     let with_law = check_edited(&[
         (NOTICE, special.0, special.1),
         (NOTICE, "    lawful_basis: public-task\n", spi),
-        (NOTICE, "  cy: Does dim rhaid i chi roi eich manylion i ni.\n", &format!("  cy: Does dim rhaid i chi roi eich manylion i ni.\n{decision}")),
+        (
+            NOTICE,
+            "  cy: Does dim rhaid i chi roi eich manylion i ni.\n",
+            &format!("  cy: Does dim rhaid i chi roi eich manylion i ni.\n{decision}"),
+        ),
     ]);
-    assert!(!with_law.iter().any(|d| d.starts_with("automated-decision-special-category")), "{with_law:?}");
+    assert!(
+        !with_law
+            .iter()
+            .any(|d| d.starts_with("automated-decision-special-category")),
+        "{with_law:?}"
+    );
     // Without it: not allowed.
     let without = check_edited(&[
         (NOTICE, special.0, special.1),
         (NOTICE, "    lawful_basis: public-task\n    legislation:\n      - Local Government Act 1972\n", "    lawful_basis: vital-interests\n    special_condition: substantial-public-interest\n    schedule1: 6\n"),
         (NOTICE, "  cy: Does dim rhaid i chi roi eich manylion i ni.\n", &format!("  cy: Does dim rhaid i chi roi eich manylion i ni.\n{decision}")),
     ]);
-    assert!(without.iter().any(|d| d.starts_with("automated-decision-special-category")), "{without:?}");
+    assert!(
+        without
+            .iter()
+            .any(|d| d.starts_with("automated-decision-special-category")),
+        "{without:?}"
+    );
 }
 
 /// Severities in `[lints]`: a configurable lint can be allowed, turned into a warning or an

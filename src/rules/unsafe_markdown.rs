@@ -21,7 +21,7 @@ fn check(p: &Project, out: &mut Vec<Diagnostic>) {
                     Diagnostic::new(
                         LINT.name,
                         file,
-                        t.pos,
+                        t.span(*lang).unwrap_or(t.pos),
                         format!("unsafe Markdown in the `{}` text", lang.code()),
                     )
                     .label(problem.to_string())
