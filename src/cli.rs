@@ -756,19 +756,18 @@ fn register(
             return fail(format!("the site is not published in `{}`", l.code()));
         }
     }
-    let bytes = match format {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = match format {
         RegisterFormat::Json => {
-            crate::emit::register::to_bytes(&crate::emit::register::register(&p.project, &p.i18n))
+            crate::emit::register::write_register(&p.project, &p.i18n, &mut out, &mut |_, _| Ok(()))
         }
-        RegisterFormat::Jsonld => {
-            crate::emit::register::to_bytes(&crate::emit::jsonld::jsonld(&p.project, &p.i18n))
-        }
+        RegisterFormat::Jsonld => crate::emit::jsonld::write_jsonld(&p.project, &p.i18n, &mut out),
         RegisterFormat::Csv => {
             let l = lang.unwrap_or_else(|| p.project.config.primary());
-            crate::emit::ropa::ropa_csv(&p.project, &p.i18n, l).into_bytes()
+            crate::emit::ropa::write_ropa(&p.project, &p.i18n, l, &mut out)
         }
     };
-    match std::io::stdout().write_all(&bytes) {
+    match written.and_then(|()| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => fail(e),

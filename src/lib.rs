@@ -46,6 +46,23 @@ pub struct Project {
     pub load_diagnostics: Vec<Diagnostic>,
 }
 
+impl Project {
+    /// A copy of the project without its notices (cheap: for the register's header).
+    pub fn clone_without_notices(&self) -> Project {
+        Project {
+            root: self.root.clone(),
+            config: self.config.clone(),
+            sources: Sources::default(),
+            org: self.org.clone(),
+            notices: Vec::new(),
+            used: self.used.clone(),
+            today: self.today,
+            load_diagnostics: Vec::new(),
+            lock: None,
+        }
+    }
+}
+
 /// Load a project and run every check: the diagnostics, sorted, with `[lints]` applied.
 pub fn check(
     root: &std::path::Path,

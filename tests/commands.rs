@@ -88,3 +88,54 @@ fn serve_on_a_port_in_use_says_so_and_exits_2() {
     );
     assert!(!err.contains("panicked"));
 }
+
+/// The streamed register, JSON-LD and record of processing are byte for byte what the
+/// in-memory values print as.
+#[test]
+fn streamed_outputs_match_the_values() {
+    for rel in [".", "tests/fixtures/full", "tests/fixtures/register-basic"] {
+        let root = example().join(rel);
+        let opts = hysbys::load::Options {
+            today: Some(hysbys::model::Date::constant(2026, 11, 23)),
+        };
+        let p = hysbys::build::prepare(&root, &opts).expect("prepare");
+        let mut streamed = Vec::new();
+        let mut entries = 0;
+        hysbys::emit::register::write_register(
+            &p.project,
+            &p.i18n,
+            &mut streamed,
+            &mut |n, bytes| {
+                entries += 1;
+                assert_eq!(
+                    bytes,
+                    hysbys::emit::register::to_bytes(&hysbys::emit::register::notice_entry(
+                        &p.project, &p.i18n, n
+                    ))
+                );
+                Ok(())
+            },
+        )
+        .expect("write");
+        assert_eq!(entries, p.project.notices.len());
+        let value = hysbys::emit::register::to_bytes(&hysbys::emit::register::register(
+            &p.project, &p.i18n,
+        ));
+        assert!(streamed == value, "{rel}: register.json differs");
+        let mut streamed = Vec::new();
+        hysbys::emit::jsonld::write_jsonld(&p.project, &p.i18n, &mut streamed).expect("write");
+        let value =
+            hysbys::emit::register::to_bytes(&hysbys::emit::jsonld::jsonld(&p.project, &p.i18n));
+        assert!(streamed == value, "{rel}: register.jsonld differs");
+        for &lang in &p.project.config.languages {
+            let mut streamed = Vec::new();
+            hysbys::emit::ropa::write_ropa(&p.project, &p.i18n, lang, &mut streamed)
+                .expect("write");
+            assert_eq!(
+                streamed,
+                hysbys::emit::ropa::ropa_csv(&p.project, &p.i18n, lang).into_bytes(),
+                "{rel}: ropa {lang:?}"
+            );
+        }
+    }
+}

@@ -770,3 +770,94 @@ pub fn jsonld(project: &Project, i18n: &I18n) -> Value {
     }
     json!({"@context": context(), "@graph": graph})
 }
+
+/// Stream the JSON-LD export to `w`, byte for byte what pretty-printing [`jsonld`] gives,
+/// without holding the whole graph in memory.
+pub fn write_jsonld(
+    project: &Project,
+    i18n: &I18n,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    use super::register::{indent, to_bytes, CHUNK};
+    use rayon::prelude::*;
+    let cx = Cx {
+        langs: Lang::ALL
+            .iter()
+            .copied()
+            .filter(|l| project.config.has(*l))
+            .collect(),
+        i18n,
+        base: project.config.base_url.as_deref(),
+    };
+    let org = project.org.as_ref();
+    let context = to_bytes(&context());
+    w.write_all(b"{\n  \"@context\": ")?;
+    w.write_all(&indent(context.strip_suffix(b"\n").unwrap_or(&context), 2))?;
+    w.write_all(b",\n  \"@graph\": [")?;
+    let mut first = true;
+    let mut node = |w: &mut dyn std::io::Write, bytes: &[u8]| -> std::io::Result<()> {
+        w.write_all(if first { b"\n    " } else { b",\n    " })?;
+        first = false;
+        w.write_all(&indent(bytes.strip_suffix(b"\n").unwrap_or(bytes), 4))
+    };
+    let mut head = Vec::new();
+    if let Some(o) = org {
+        head.push(controller_node(&cx, o));
+        if let Some(s) = &o.security {
+            head.push(json!({
+                "@id": cx.org_part("security"),
+                "@type": "dpv:TechnicalOrganisationalMeasure",
+                "dct:description": cx.text(s),
+            }));
+        }
+        for r in &o.recipients {
+            recipient_nodes(&cx, r, None, &mut head);
+        }
+    }
+    for v in &head {
+        node(w, &to_bytes(v))?;
+    }
+    let mut notices: Vec<&Notice> = project.notices.iter().collect();
+    notices.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut paragraphs: Vec<u32> = Vec::new();
+    for chunk in notices.chunks(CHUNK) {
+        let parts: Vec<Vec<Vec<u8>>> = chunk
+            .par_iter()
+            .map(|n| {
+                let mut nodes = Vec::new();
+                notice_nodes(&cx, org, n, &mut nodes);
+                nodes.iter().map(to_bytes).collect()
+            })
+            .collect();
+        for nodes in parts {
+            for bytes in nodes {
+                node(w, &bytes)?;
+            }
+        }
+        for n in chunk {
+            for p in &n.purposes {
+                paragraphs.extend(p.schedule1.as_ref().map(|s| s.v));
+                if let Some(c) = &p.criminal_condition {
+                    paragraphs.extend(c.v.paragraph());
+                    if let CriminalCondition::Extends(e) = c.v {
+                        paragraphs.push(e);
+                    }
+                }
+            }
+        }
+    }
+    paragraphs.sort_unstable();
+    paragraphs.dedup();
+    for p in paragraphs {
+        let mut m = Map::new();
+        m.insert("@id".into(), Value::String(sch1_iri(p)));
+        put(&mut m, "rdfs:label", cx.msg(&format!("sch1-{p}")));
+        put(
+            &mut m,
+            "hysbys:schedule1Part",
+            schedule1_part(p).map_or(Value::Null, |x| json!(x)),
+        );
+        node(w, &to_bytes(&Value::Object(m)))?;
+    }
+    w.write_all(if first { b"]\n}\n" } else { b"\n  ]\n}\n" })
+}

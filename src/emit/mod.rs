@@ -14,12 +14,6 @@ use crate::Project;
 /// The machine-readable outputs: the register and its schema, one file a notice, the
 /// JSON-LD export and the record of processing in each language.
 pub fn machine_outputs(project: &Project, i18n: &I18n, sink: &dyn Sink) -> std::io::Result<()> {
-    use rayon::prelude::*;
-    sink.put(
-        "register.json",
-        &register::to_bytes(&register::register(project, i18n)),
-    )?;
-    sink.put("register.schema.json", register::REGISTER_SCHEMA.as_bytes())?;
     // What every notice's entry depends on besides the notice: computed once.
     let mut global = writer::Key::new(env!("CARGO_PKG_VERSION"));
     global.add(b"notice-json");
@@ -35,21 +29,24 @@ pub fn machine_outputs(project: &Project, i18n: &I18n, sink: &dyn Sink) -> std::
         global.add(path.as_bytes()).add(text.as_bytes());
     }
     let global = global.hex();
-    project.notices.par_iter().try_for_each(|n| {
-        let rel = format!("notices/{}.json", n.id);
-        let mut key = writer::Key::new(&global);
-        key.add(project.sources.text(n.file).as_bytes());
-        let key = key.hex();
-        if sink.reuse(&rel, &key) {
-            return Ok(());
-        }
-        let entry = register::notice_entry(project, i18n, n);
-        sink.put_keyed(&rel, &register::to_bytes(&entry), &key)
+    // The register is streamed; each notice's entry is also its own file, written (or
+    // linked unchanged from the previous build) on the way.
+    sink.put_with("register.json", &mut |w| {
+        register::write_register(project, i18n, w, &mut |n, bytes| {
+            let rel = format!("notices/{}.json", n.id);
+            let mut key = writer::Key::new(&global);
+            key.add(project.sources.text(n.file).as_bytes());
+            let key = key.hex();
+            if sink.reuse(&rel, &key) {
+                return Ok(());
+            }
+            sink.put_keyed(&rel, bytes, &key)
+        })
     })?;
-    sink.put(
-        "register.jsonld",
-        &register::to_bytes(&jsonld::jsonld(project, i18n)),
-    )?;
+    sink.put("register.schema.json", register::REGISTER_SCHEMA.as_bytes())?;
+    sink.put_with("register.jsonld", &mut |w| {
+        jsonld::write_jsonld(project, i18n, w)
+    })?;
     let primary = project.config.primary();
     for &lang in &project.config.languages {
         let name = if lang == primary {
@@ -57,7 +54,7 @@ pub fn machine_outputs(project: &Project, i18n: &I18n, sink: &dyn Sink) -> std::
         } else {
             format!("ropa.{}.csv", lang.code())
         };
-        sink.put(&name, ropa::ropa_csv(project, i18n, lang).as_bytes())?;
+        sink.put_with(&name, &mut |w| ropa::write_ropa(project, i18n, lang, w))?;
     }
     Ok(())
 }

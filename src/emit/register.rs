@@ -394,3 +394,66 @@ pub fn to_bytes(v: &Value) -> Vec<u8> {
     out.push(b'\n');
     out
 }
+
+/// How many notices are turned into bytes at a time when streaming: enough to keep both
+/// cores busy, few enough that memory stays flat whatever the size of the estate.
+pub const CHUNK: usize = 256;
+
+/// Indent every line after the first by `by` spaces (JSON strings hold no raw newlines, so
+/// this only touches the layout).
+pub fn indent(json: &[u8], by: usize) -> Vec<u8> {
+    let pad = " ".repeat(by);
+    let mut out = Vec::with_capacity(json.len() + json.len() / 8);
+    for (i, line) in json.split(|b| *b == b'\n').enumerate() {
+        if i > 0 {
+            out.push(b'\n');
+            if !line.is_empty() {
+                out.extend_from_slice(pad.as_bytes());
+            }
+        }
+        out.extend_from_slice(line);
+    }
+    out
+}
+
+/// Stream the register to `w`, byte for byte what [`to_bytes`] of [`register`] gives,
+/// without holding the whole register in memory. `each` sees every notice's entry as
+/// written to `notices/<id>.json`, in id order.
+pub fn write_register(
+    project: &Project,
+    i18n: &I18n,
+    w: &mut dyn std::io::Write,
+    each: &mut dyn FnMut(&Notice, &[u8]) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    let cx = Cx::new(project, i18n);
+    let head = to_bytes(&register(&project.clone_without_notices(), i18n));
+    // `head` ends with `"notices": []\n}\n`: open the array there instead.
+    let tail = b"[]\n}\n";
+    let cut = head.len().saturating_sub(tail.len());
+    if !head.ends_with(tail) {
+        return Err(std::io::Error::other("unexpected register layout"));
+    }
+    let mut notices: Vec<&Notice> = project.notices.iter().collect();
+    notices.sort_by(|a, b| a.id.cmp(&b.id));
+    if notices.is_empty() {
+        return w.write_all(&head);
+    }
+    w.write_all(&head[..cut])?;
+    w.write_all(b"[")?;
+    let mut first = true;
+    for chunk in notices.chunks(CHUNK) {
+        let entries: Vec<Vec<u8>> = chunk
+            .par_iter()
+            .map(|n| to_bytes(&notice(&cx, n)))
+            .collect();
+        for (n, bytes) in chunk.iter().zip(&entries) {
+            each(n, bytes)?;
+            w.write_all(if first { b"\n    " } else { b",\n    " })?;
+            first = false;
+            let body = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+            w.write_all(&indent(body, 4))?;
+        }
+    }
+    w.write_all(b"\n  ]\n}\n")
+}

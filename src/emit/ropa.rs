@@ -323,3 +323,36 @@ pub fn ropa_csv(project: &Project, i18n: &I18n, lang: Lang) -> String {
     }
     out
 }
+
+/// Stream the record of processing to `w`, byte for byte what [`ropa_csv`] gives, a few
+/// hundred notices at a time.
+pub fn write_ropa(
+    project: &Project,
+    i18n: &I18n,
+    lang: Lang,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    let cx = Cx { i18n, lang };
+    let mut head = String::from("\u{feff}");
+    push_row(&mut head, &COLUMNS.map(str::to_owned));
+    w.write_all(head.as_bytes())?;
+    let mut notices: Vec<&Notice> = project.notices.iter().collect();
+    notices.sort_by(|a, b| a.id.cmp(&b.id));
+    for chunk in notices.chunks(super::register::CHUNK) {
+        let rows: Vec<String> = chunk
+            .par_iter()
+            .map(|n| {
+                let mut out = String::new();
+                for p in &n.purposes {
+                    push_row(&mut out, &row(&cx, project.org.as_ref(), n, p));
+                }
+                out
+            })
+            .collect();
+        for r in rows {
+            w.write_all(r.as_bytes())?;
+        }
+    }
+    Ok(())
+}

@@ -55,6 +55,17 @@ pub trait Sink: Sync {
         self.put(rel, bytes)
     }
 
+    /// Write a file by streaming into it (large outputs: the register, the JSON-LD).
+    fn put_with(
+        &self,
+        rel: &str,
+        write: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let mut buf = Vec::new();
+        write(&mut buf)?;
+        self.put(rel, &buf)
+    }
+
     /// Reuse the previous build's file at `rel` if it was made from the same inputs; true
     /// when done (the caller then does not render it).
     fn reuse(&self, rel: &str, key: &str) -> bool {
@@ -289,6 +300,32 @@ impl Sink for Writer {
         Ok(())
     }
 
+    fn put_with(
+        &self,
+        rel: &str,
+        write: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) -> io::Result<()> {
+        if !safe_rel(rel) {
+            return Err(other(format!(
+                "refusing to write outside the output folder: {rel}"
+            )));
+        }
+        let path = self.staging.join(rel);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        let file = File::create(&path)?;
+        let mut counting = Counting {
+            inner: io::BufWriter::with_capacity(1 << 20, file),
+            bytes: 0,
+        };
+        write(&mut counting)?;
+        io::Write::flush(&mut counting)?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(counting.bytes, Ordering::Relaxed);
+        Ok(())
+    }
+
     fn put_keyed(&self, rel: &str, bytes: &[u8], key: &str) -> io::Result<()> {
         self.put(rel, bytes)?;
         if let Ok(mut m) = self.manifest.lock() {
@@ -323,6 +360,24 @@ impl Sink for Writer {
             m.push((rel.to_owned(), key.to_owned()));
         }
         true
+    }
+}
+
+/// A writer that counts the bytes through it.
+struct Counting<W> {
+    inner: W,
+    bytes: u64,
+}
+
+impl<W: io::Write> io::Write for Counting<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
     }
 }
 
