@@ -35,7 +35,10 @@ impl Prepared {
 
 /// Load, check, and load the locales and theme, collecting every diagnostic.
 pub fn prepare(root: &Path, opts: &load::Options) -> Result<Prepared, LoadError> {
+    let t = std::time::Instant::now();
     let mut project = load::load(root, opts)?;
+    timing("load and resolve", t);
+    let t = std::time::Instant::now();
     let mut diags = std::mem::take(&mut project.load_diagnostics);
     let mut sources = std::mem::take(&mut project.sources);
     let i18n = I18n::load(root, &project.config.languages, &mut sources, &mut diags);
@@ -44,6 +47,7 @@ pub fn prepare(root: &Path, opts: &load::Options) -> Result<Prepared, LoadError>
     let load_diags = diags.clone();
     crate::rules::check(&project, &mut diags);
     crate::rules::finish(&project, &mut diags);
+    timing("locales, theme and checks", t);
     Ok(Prepared {
         project,
         i18n: Arc::new(i18n),
@@ -64,9 +68,21 @@ pub fn render_into(
         .as_ref()
         .ok_or_else(|| site::RenderError("the theme could not be loaded".into()))?;
     let site = Site::new(&p.project, &p.i18n, theme, livereload);
+    let t = std::time::Instant::now();
     site.render_all(sink)?;
-    crate::emit::machine_outputs(&p.project, &p.i18n, sink)
-        .map_err(|e| site::RenderError(format!("writing output: {e}")))
+    timing("render pages", t);
+    let t = std::time::Instant::now();
+    let r = crate::emit::machine_outputs(&p.project, &p.i18n, sink)
+        .map_err(|e| site::RenderError(format!("writing output: {e}")));
+    timing("register, JSON-LD, record of processing", t);
+    r
+}
+
+/// With `HYSBYS_TIMINGS` set, print how long a phase took (for profiling builds).
+pub fn timing(what: &str, since: std::time::Instant) {
+    if std::env::var_os("HYSBYS_TIMINGS").is_some() {
+        eprintln!("  timing: {what}: {:.3} s", since.elapsed().as_secs_f64());
+    }
 }
 
 /// Where the output goes: `--out`, else `[build] output` under the root.
@@ -81,9 +97,14 @@ pub fn output_dir(p: &Project, out: Option<&Path>) -> Result<PathBuf, String> {
 
 /// Write the site atomically.
 pub fn write(p: &Prepared, out: &Path) -> Result<Stats, String> {
+    let t = std::time::Instant::now();
     let writer = Writer::begin(out).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    timing("start the output", t);
     render_into(p, &writer, false).map_err(|e| e.to_string())?;
-    writer
+    let t = std::time::Instant::now();
+    let stats = writer
         .commit()
-        .map_err(|e| format!("cannot replace {}: {e}", out.display()))
+        .map_err(|e| format!("cannot replace {}: {e}", out.display()));
+    timing("swap in the new output, remove the old", t);
+    stats
 }
