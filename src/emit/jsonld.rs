@@ -715,60 +715,12 @@ fn notice_nodes(cx: &Cx<'_>, org: Option<&Organisation>, n: &Notice, out: &mut V
 
 /// The JSON-LD document: `@context` (embedded) and `@graph`.
 pub fn jsonld(project: &Project, i18n: &I18n) -> Value {
-    let cx = Cx {
-        langs: Lang::ALL
-            .iter()
-            .copied()
-            .filter(|l| project.config.has(*l))
-            .collect(),
-        i18n,
-        base: project.config.base_url.as_deref(),
-    };
-    let org = project.org.as_ref();
-    let mut graph = Vec::new();
-    if let Some(o) = org {
-        graph.push(controller_node(&cx, o));
-        if let Some(s) = &o.security {
-            graph.push(json!({
-                "@id": cx.org_part("security"),
-                "@type": "dpv:TechnicalOrganisationalMeasure",
-                "dct:description": cx.text(s),
-            }));
-        }
-        for r in &o.recipients {
-            recipient_nodes(&cx, r, None, &mut graph);
-        }
+    // One implementation: the streamed one, read back.
+    let mut buf = Vec::new();
+    match write_jsonld(project, i18n, &mut buf) {
+        Ok(()) => serde_json::from_slice(&buf).unwrap_or(Value::Null),
+        Err(_) => Value::Null,
     }
-    let mut notices: Vec<&Notice> = project.notices.iter().collect();
-    notices.sort_by(|a, b| a.id.cmp(&b.id));
-    // Schedule 1 paragraphs relied on anywhere, described once each.
-    let mut paragraphs: Vec<u32> = Vec::new();
-    for n in &notices {
-        notice_nodes(&cx, org, n, &mut graph);
-        for p in &n.purposes {
-            paragraphs.extend(p.schedule1.as_ref().map(|s| s.v));
-            if let Some(c) = &p.criminal_condition {
-                paragraphs.extend(c.v.paragraph());
-                if let CriminalCondition::Extends(e) = c.v {
-                    paragraphs.push(e);
-                }
-            }
-        }
-    }
-    paragraphs.sort_unstable();
-    paragraphs.dedup();
-    for p in paragraphs {
-        let mut m = Map::new();
-        m.insert("@id".into(), Value::String(sch1_iri(p)));
-        put(&mut m, "rdfs:label", cx.msg(&format!("sch1-{p}")));
-        put(
-            &mut m,
-            "hysbys:schedule1Part",
-            schedule1_part(p).map_or(Value::Null, |x| json!(x)),
-        );
-        graph.push(Value::Object(m));
-    }
-    json!({"@context": context(), "@graph": graph})
 }
 
 /// Stream the JSON-LD export to `w`, byte for byte what pretty-printing [`jsonld`] gives,

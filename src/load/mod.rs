@@ -47,12 +47,7 @@ fn read_text(
     limits: &Limits,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<String> {
-    let at1 = Pos {
-        line: 1,
-        col: 1,
-        index: 0,
-        len: 1,
-    };
+    let at1 = Pos::START;
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) => {
@@ -149,36 +144,16 @@ fn parse_yaml(
     let Some(root) = parsed.root else {
         if !diags.iter().any(|d| d.file == file) {
             diags.push(
-                Diagnostic::new(
-                    "missing-field",
-                    file,
-                    Pos {
-                        line: 1,
-                        col: 1,
-                        index: 0,
-                        len: 1,
-                    },
-                    "the file is empty",
-                )
-                .help("write the notice's fields, or run `hysbys new <id>` for a skeleton"),
+                Diagnostic::new("missing-field", file, Pos::START, "the file is empty")
+                    .help("write the notice's fields, or run `hysbys new <id>` for a skeleton"),
             );
         }
         return None;
     };
     if matches!(root.value, yaml::Value::Null) {
         diags.push(
-            Diagnostic::new(
-                "missing-field",
-                file,
-                Pos {
-                    line: 1,
-                    col: 1,
-                    index: 0,
-                    len: 1,
-                },
-                "the file is empty",
-            )
-            .help("run `hysbys new <id>` for a notice skeleton"),
+            Diagnostic::new("missing-field", file, Pos::START, "the file is empty")
+                .help("run `hysbys new <id>` for a notice skeleton"),
         );
         return None;
     }
@@ -241,12 +216,7 @@ fn walk(root: &Path, sources: &mut Sources, diags: &mut Vec<Diagnostic>) -> Vec<
                 diags.push(Diagnostic::new(
                     "io-error",
                     id,
-                    Pos {
-                        line: 1,
-                        col: 1,
-                        index: 0,
-                        len: 1,
-                    },
+                    Pos::START,
                     format!("cannot read: {why}"),
                 ));
                 continue;
@@ -260,12 +230,7 @@ fn walk(root: &Path, sources: &mut Sources, diags: &mut Vec<Diagnostic>) -> Vec<
                     Diagnostic::new(
                         "io-error",
                         id,
-                        Pos {
-                            line: 1,
-                            col: 1,
-                            index: 0,
-                            len: 1,
-                        },
+                        Pos::START,
                         "this path is a folder, not a notice file",
                     )
                     .help("rename the folder so that its name does not end in .yaml or .yml"),
@@ -289,12 +254,7 @@ fn walk(root: &Path, sources: &mut Sources, diags: &mut Vec<Diagnostic>) -> Vec<
                 diags.push(Diagnostic::new(
                     "io-error",
                     id,
-                    Pos {
-                        line: 1,
-                        col: 1,
-                        index: 0,
-                        len: 1,
-                    },
+                    Pos::START,
                     "this symbolic link leads outside the project; it is not followed",
                 ));
                 continue;
@@ -317,12 +277,7 @@ fn walk(root: &Path, sources: &mut Sources, diags: &mut Vec<Diagnostic>) -> Vec<
         diags.push(Diagnostic::new(
             "io-error",
             id,
-            Pos {
-                line: 1,
-                col: 1,
-                index: 0,
-                len: 1,
-            },
+            Pos::START,
             "this symbolic link leads outside the project; it is not followed",
         ));
     }
@@ -360,12 +315,7 @@ pub fn notice_from_text(
         diags.push(Diagnostic::new(
             "limit-exceeded",
             file,
-            Pos {
-                line: 1,
-                col: 1,
-                index: 0,
-                len: 1,
-            },
+            Pos::START,
             "the file is too large",
         ));
         return None;
@@ -514,18 +464,8 @@ pub fn load(root: &Path, opts: &Options) -> Result<Project, LoadError> {
     } else {
         let id = sources.add("notices".into(), String::new());
         diags.push(
-            Diagnostic::new(
-                "io-error",
-                id,
-                Pos {
-                    line: 1,
-                    col: 1,
-                    index: 0,
-                    len: 1,
-                },
-                "there is no notices/ folder",
-            )
-            .help("run `hysbys init` to start a project, or pass `--root` to point at one"),
+            Diagnostic::new("io-error", id, Pos::START, "there is no notices/ folder")
+                .help("run `hysbys init` to start a project, or pass `--root` to point at one"),
         );
     }
 
@@ -553,12 +493,7 @@ pub fn load(root: &Path, opts: &Options) -> Result<Project, LoadError> {
                 Diagnostic::new(
                     "duplicate-id",
                     id,
-                    Pos {
-                        line: 1,
-                        col: 1,
-                        index: 0,
-                        len: 1,
-                    },
+                    Pos::START,
                     "there are two organisation files",
                 )
                 .help("keep one of _organisation.yaml and _organisation.yml"),
@@ -570,12 +505,7 @@ pub fn load(root: &Path, opts: &Options) -> Result<Project, LoadError> {
             Diagnostic::new(
                 "missing-field",
                 id,
-                Pos {
-                    line: 1,
-                    col: 1,
-                    index: 0,
-                    len: 1,
-                },
+                Pos::START,
                 "there is no notices/_organisation.yaml",
             )
             .help(
@@ -592,12 +522,7 @@ pub fn load(root: &Path, opts: &Options) -> Result<Project, LoadError> {
     let mut jobs: Vec<(FileId, &Found)> = Vec::new();
     for f in found.iter().filter(|f| !f.organisation) {
         let id = sources.add(f.rel.clone(), String::new());
-        let at1 = Pos {
-            line: 1,
-            col: 1,
-            index: 0,
-            len: 1,
-        };
+        let at1 = Pos::START;
         if !convert::is_id(&f.stem) {
             diags.push(
                 Diagnostic::new("invalid-id", id, at1, format!("`{}` is not a valid notice id; the file is skipped", f.stem))

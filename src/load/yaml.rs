@@ -21,6 +21,16 @@ pub struct Pos {
     pub len: u32,
 }
 
+impl Pos {
+    /// Line 1, column 1: where file-level problems are reported.
+    pub const START: Pos = Pos {
+        line: 1,
+        col: 1,
+        index: 0,
+        len: 1,
+    };
+}
+
 #[derive(Debug, Clone)]
 pub enum Value {
     /// A scalar: its text, and whether it was written plain (unquoted, not a block).

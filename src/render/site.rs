@@ -106,12 +106,7 @@ pub fn theme(
                 Diagnostic::new(
                     "io-error",
                     id,
-                    Pos {
-                        line: 1,
-                        col: 1,
-                        index: 0,
-                        len: 1,
-                    },
+                    Pos::START,
                     format!(
                         "theme `{}` has no folder themes/{}/",
                         project.config.theme, project.config.theme
@@ -153,12 +148,7 @@ pub fn theme(
                     diags.push(Diagnostic::new(
                         "io-error",
                         id,
-                        Pos {
-                            line: 1,
-                            col: 1,
-                            index: 0,
-                            len: 1,
-                        },
+                        Pos::START,
                         format!("cannot read: {e}"),
                     ));
                     continue;
@@ -168,7 +158,7 @@ pub fn theme(
             let id = sources.add(shown, text.clone());
             if let Err(e) = tera.add_raw_template(name, &text) {
                 diags.push(
-                    Diagnostic::new("parse-error", id, Pos { line: 1, col: 1, index: 0, len: 1 }, format!("the template does not compile: {e}"))
+                    Diagnostic::new("parse-error", id, Pos::START, format!("the template does not compile: {e}"))
                         .help("the built-in templates in the hysbys repository's themes/default/ show the blocks and variables"),
                 );
             }
@@ -183,12 +173,7 @@ pub fn theme(
                     diags.push(Diagnostic::new(
                         "io-error",
                         id,
-                        Pos {
-                            line: 1,
-                            col: 1,
-                            index: 0,
-                            len: 1,
-                        },
+                        Pos::START,
                         format!("cannot read: {e}"),
                     ));
                 }

@@ -30,19 +30,7 @@ fn check(p: &Project, out: &mut Vec<Diagnostic>) {
             }
         }
     };
-    for n in &p.notices {
-        for r in n
-            .recipients
-            .iter()
-            .flatten()
-            .filter(|r| r.catalogue.is_none())
-        {
-            check(n.file, r, out);
-        }
-    }
-    if let Some(o) = &p.org {
-        for r in &o.recipients {
-            check(o.file, r, out);
-        }
+    for (file, r) in p.written_recipients() {
+        check(file, r, out);
     }
 }

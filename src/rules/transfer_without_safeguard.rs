@@ -13,26 +13,9 @@ pub static LINT: Lint = Lint {
 };
 
 fn check(p: &Project, out: &mut Vec<Diagnostic>) {
-    let org_file = p.org.as_ref().map(|o| o.file);
-    for n in &p.notices {
-        for r in n.recipients.iter().flatten() {
-            if r.catalogue.is_some() {
-                continue;
-            }
-            for t in &r.transfers {
-                if t.safeguard.is_none() {
-                    out.push(transfer_diag(n.file, t, &r.id.v));
-                }
-            }
-        }
-    }
-    if let (Some(o), Some(file)) = (&p.org, org_file) {
-        for r in &o.recipients {
-            for t in &r.transfers {
-                if t.safeguard.is_none() {
-                    out.push(transfer_diag(file, t, &r.id.v));
-                }
-            }
+    for (file, r) in p.written_recipients() {
+        for t in r.transfers.iter().filter(|t| t.safeguard.is_none()) {
+            out.push(transfer_diag(file, t, &r.id.v));
         }
     }
 }
