@@ -558,7 +558,8 @@ duration-days =
 
 # Lists of duration parts (P1Y6M = "1 flwyddyn a 6 mis"). $last-n is the number
 # that starts the last part: "ac" is used before a number read with a vowel in
-# both counting systems (1 un, 8 wyth, 11 un ar ddeg / un deg un), "a" before
+# both counting systems (1 un, 8 wyth, 11 un ar ddeg / un deg un, 16 un ar
+# bymtheg / un deg chwech), "a" before
 # every other (the aspirate mutation it causes, "a thri", "a phum", is not
 # visible in figures). 800-899 (wyth cant) would also take "ac" but cannot
 # occur as a realistic last part.
@@ -567,6 +568,7 @@ duration-list-2 =
         [1] ac
         [8] ac
         [11] ac
+        [16] ac
        *[other] a
     } { $second }
 duration-list-3 =
@@ -574,6 +576,7 @@ duration-list-3 =
         [1] ac
         [8] ac
         [11] ac
+        [16] ac
        *[other] a
     } { $third }
 duration-list-4 =
@@ -581,6 +584,7 @@ duration-list-4 =
         [1] ac
         [8] ac
         [11] ac
+        [16] ac
        *[other] a
     } { $fourth }
 
@@ -621,6 +625,7 @@ overlay-title =
         [zero] Daeth hysbys o hyd i { $count } problem
         [one] Daeth hysbys o hyd i { $count } broblem
         [two] Daeth hysbys o hyd i { $count } broblem
+        [many] Daeth hysbys o hyd i { $count } phroblem
        *[other] Daeth hysbys o hyd i { $count } problem
     }
 overlay-intro = Cywirwch y problemau isod a chadwch y ffeil: bydd y dudalen hon yn ail-lwytho ohoni ei hun. Tan hynny, mae'r tudalennau eraill yn dangos y fersiwn olaf heb wallau.
