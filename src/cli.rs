@@ -347,7 +347,12 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check(a) => {
             let opts = load::Options { today: a.today };
             match crate::check(&a.common.root, &opts) {
-                Ok((project, diags)) => report(&diags, &project, a.format, a.deny_warnings),
+                Ok((project, diags)) => {
+                    let code = report(&diags, &project, a.format, a.deny_warnings);
+                    // The process ends now: freeing a large model piece by piece only costs time.
+                    std::mem::forget(project);
+                    code
+                }
                 Err(e) => fail(e),
             }
         }
@@ -464,6 +469,8 @@ fn build(a: &BuildArgs) -> ExitCode {
                     out.display()
                 );
             }
+            // The process ends now: freeing a large model piece by piece only costs time.
+            std::mem::forget(prepared);
             ExitCode::SUCCESS
         }
         Err(e) => fail(e),

@@ -555,22 +555,32 @@ pub fn load(root: &Path, opts: &Options) -> Result<Project, LoadError> {
         jobs.push((id, f));
     }
 
-    let parsed: Vec<(FileId, String, Option<convert::RawNotice>, Vec<Diagnostic>)> = jobs
+    // Read, parse and resolve each notice in parallel; each job keeps its own diagnostics
+    // and its own record of the catalogue entries it uses, merged afterwards in path order.
+    type Job = (
+        FileId,
+        String,
+        Option<Notice>,
+        Vec<Diagnostic>,
+        resolve::Used,
+    );
+    let parsed: Vec<Job> = jobs
         .par_iter()
         .map(|(id, f)| {
-            let (text, raw, local) = read_notice(&f.abs, &f.stem, *id, &langs);
-            (*id, text, raw, local)
+            let (text, raw, mut local) = read_notice(&f.abs, &f.stem, *id, &langs);
+            let mut used = resolve::Used::new(org.as_ref());
+            let notice = raw.map(|raw| resolve::notice(raw, org.as_ref(), &mut local, &mut used));
+            (*id, text, notice, local, used)
         })
         .collect();
 
     let mut used = resolve::Used::new(org.as_ref());
     let mut notices: Vec<Notice> = Vec::with_capacity(parsed.len());
-    for (id, text, raw, mut local) in parsed {
+    for (id, text, notice, mut local, u) in parsed {
         sources.set_text(id, text);
         diags.append(&mut local);
-        if let Some(raw) = raw {
-            notices.push(resolve::notice(raw, org.as_ref(), &mut diags, &mut used));
-        }
+        used.merge(&u);
+        notices.extend(notice);
     }
     notices.sort_by(|a, b| a.id.cmp(&b.id));
 

@@ -23,6 +23,16 @@ impl Used {
         }
     }
 
+    /// Add what another record says is used.
+    pub fn merge(&mut self, other: &Used) {
+        for (a, b) in self.recipients.iter_mut().zip(&other.recipients) {
+            *a |= *b;
+        }
+        for (a, b) in self.retention.iter_mut().zip(&other.retention) {
+            *a |= *b;
+        }
+    }
+
     /// Work out again which catalogue entries the notices use (after a notice changed).
     pub fn recompute(org: Option<&Organisation>, notices: &[Notice]) -> Used {
         let mut u = Used::new(org);

@@ -142,10 +142,20 @@ pub fn default_severity(name: &str) -> Severity {
 
 /// Run every configurable rule over the project.
 pub fn check(project: &Project, out: &mut Vec<Diagnostic>) {
-    for l in LINTS {
-        if let Some(check) = l.check {
-            check(project, out);
-        }
+    use rayon::prelude::*;
+    // Rules are independent readers of the project: run them in parallel, then keep the
+    // registry's order (the final sort makes the output order independent of it anyway).
+    let found: Vec<Vec<Diagnostic>> = LINTS
+        .par_iter()
+        .filter_map(|l| l.check)
+        .map(|check| {
+            let mut v = Vec::new();
+            check(project, &mut v);
+            v
+        })
+        .collect();
+    for mut v in found {
+        out.append(&mut v);
     }
 }
 
