@@ -31,12 +31,17 @@ pub fn machine_outputs(project: &Project, i18n: &I18n, sink: &dyn Sink) -> std::
     let global = global.hex();
     // The register is streamed; each notice's entry is also its own file, written (or
     // linked unchanged from the previous build) on the way.
+    let key_of = |n: &crate::model::Notice| {
+        let mut key = writer::Key::new(&global);
+        key.add(project.sources.text(n.file).as_bytes());
+        key.hex()
+    };
+    let cached =
+        |n: &crate::model::Notice| sink.previous(&format!("notices/{}.json", n.id), &key_of(n));
     sink.put_with("register.json", &mut |w| {
-        register::write_register(project, i18n, w, &mut |n, bytes| {
+        register::write_register_cached(project, i18n, w, &cached, &mut |n, bytes| {
             let rel = format!("notices/{}.json", n.id);
-            let mut key = writer::Key::new(&global);
-            key.add(project.sources.text(n.file).as_bytes());
-            let key = key.hex();
+            let key = key_of(n);
             if sink.reuse(&rel, &key) {
                 return Ok(());
             }

@@ -425,6 +425,18 @@ pub fn write_register(
     w: &mut dyn std::io::Write,
     each: &mut dyn FnMut(&Notice, &[u8]) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    write_register_cached(project, i18n, w, &|_| None, each)
+}
+
+/// [`write_register`], taking a notice's entry from `cached` when it has it (the previous
+/// build's unchanged `notices/<id>.json`) instead of building it again.
+pub fn write_register_cached(
+    project: &Project,
+    i18n: &I18n,
+    w: &mut dyn std::io::Write,
+    cached: &(dyn Fn(&Notice) -> Option<Vec<u8>> + Sync),
+    each: &mut dyn FnMut(&Notice, &[u8]) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     use rayon::prelude::*;
     let cx = Cx::new(project, i18n);
     let head = to_bytes(&register(&project.clone_without_notices(), i18n));

@@ -66,6 +66,12 @@ pub trait Sink: Sync {
         self.put(rel, &buf)
     }
 
+    /// The previous build's file at `rel`, if it was made from the same inputs.
+    fn previous(&self, rel: &str, key: &str) -> Option<Vec<u8>> {
+        let _ = (rel, key);
+        None
+    }
+
     /// Reuse the previous build's file at `rel` if it was made from the same inputs; true
     /// when done (the caller then does not render it).
     fn reuse(&self, rel: &str, key: &str) -> bool {
@@ -332,6 +338,13 @@ impl Sink for Writer {
             m.push((rel.to_owned(), key.to_owned()));
         }
         Ok(())
+    }
+
+    fn previous(&self, rel: &str, key: &str) -> Option<Vec<u8>> {
+        if !safe_rel(rel) || self.previous.get(rel).map(String::as_str) != Some(key) {
+            return None;
+        }
+        fs::read(self.out.join(rel)).ok()
     }
 
     fn reuse(&self, rel: &str, key: &str) -> bool {
