@@ -33,8 +33,9 @@ pub struct Project {
     pub config: Config,
     pub sources: Sources,
     pub org: Option<Organisation>,
-    /// Sorted by id.
-    pub notices: Vec<Notice>,
+    /// Sorted by id. Shared, so that `serve` can keep two versions of a large project
+    /// (the newest, and the last without errors) without copying every notice.
+    pub notices: Vec<std::sync::Arc<Notice>>,
     /// Which organisation catalogue entries some notice uses.
     pub used: load::resolve::Used,
     /// "Today" for `review-overdue`: `--today`, `SOURCE_DATE_EPOCH` or the Europe/London date.

@@ -769,7 +769,7 @@ pub fn write_jsonld(
     for v in &head {
         node(w, &to_bytes(v))?;
     }
-    let mut notices: Vec<&Notice> = project.notices.iter().collect();
+    let mut notices: Vec<&Notice> = project.notices.iter().map(|n| &**n).collect();
     notices.sort_by(|a, b| a.id.cmp(&b.id));
     let mut paragraphs: Vec<u32> = Vec::new();
     for chunk in notices.chunks(CHUNK) {

@@ -347,7 +347,7 @@ fn notice(cx: &Cx<'_>, n: &Notice) -> Value {
 /// `controller` is `null` (which the schema rejects) rather than a panic.
 pub fn register(project: &Project, i18n: &I18n) -> Value {
     let cx = Cx::new(project, i18n);
-    let mut notices: Vec<&Notice> = project.notices.iter().collect();
+    let mut notices: Vec<&Notice> = project.notices.iter().map(|n| &**n).collect();
     notices.sort_by(|a, b| a.id.cmp(&b.id));
     let mut m = Map::new();
     m.insert("format".into(), Value::String(FORMAT.to_owned()));
@@ -446,7 +446,7 @@ pub fn write_register_cached(
     if !head.ends_with(tail) {
         return Err(std::io::Error::other("unexpected register layout"));
     }
-    let mut notices: Vec<&Notice> = project.notices.iter().collect();
+    let mut notices: Vec<&Notice> = project.notices.iter().map(|n| &**n).collect();
     notices.sort_by(|a, b| a.id.cmp(&b.id));
     if notices.is_empty() {
         return w.write_all(&head);
@@ -457,7 +457,7 @@ pub fn write_register_cached(
     for chunk in notices.chunks(CHUNK) {
         let entries: Vec<Vec<u8>> = chunk
             .par_iter()
-            .map(|n| to_bytes(&notice(&cx, n)))
+            .map(|n| cached(n).unwrap_or_else(|| to_bytes(&notice(&cx, n))))
             .collect();
         for (n, bytes) in chunk.iter().zip(&entries) {
             each(n, bytes)?;

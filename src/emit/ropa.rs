@@ -314,7 +314,7 @@ pub fn ropa_csv(project: &Project, i18n: &I18n, lang: Lang) -> String {
     let cx = Cx { i18n, lang };
     let mut out = String::from("\u{feff}");
     push_row(&mut out, &COLUMNS.map(str::to_owned));
-    let mut notices: Vec<&Notice> = project.notices.iter().collect();
+    let mut notices: Vec<&Notice> = project.notices.iter().map(|n| &**n).collect();
     notices.sort_by(|a, b| a.id.cmp(&b.id));
     for n in notices {
         for p in &n.purposes {
@@ -337,7 +337,7 @@ pub fn write_ropa(
     let mut head = String::from("\u{feff}");
     push_row(&mut head, &COLUMNS.map(str::to_owned));
     w.write_all(head.as_bytes())?;
-    let mut notices: Vec<&Notice> = project.notices.iter().collect();
+    let mut notices: Vec<&Notice> = project.notices.iter().map(|n| &**n).collect();
     notices.sort_by(|a, b| a.id.cmp(&b.id));
     for chunk in notices.chunks(super::register::CHUNK) {
         let rows: Vec<String> = chunk

@@ -362,7 +362,12 @@ pub fn load_texts(
     for (stem, text) in notices {
         let id = sources.add(format!("notices/{stem}.yaml"), (*text).to_owned());
         if let Some(raw) = notice_from_text(text, stem, id, &langs, &mut diags) {
-            list.push(resolve::notice(raw, org.as_ref(), &mut diags, &mut used));
+            list.push(std::sync::Arc::new(resolve::notice(
+                raw,
+                org.as_ref(),
+                &mut diags,
+                &mut used,
+            )));
         }
     }
     list.sort_by(|a, b| a.id.cmp(&b.id));
@@ -575,12 +580,12 @@ pub fn load(root: &Path, opts: &Options) -> Result<Project, LoadError> {
         .collect();
 
     let mut used = resolve::Used::new(org.as_ref());
-    let mut notices: Vec<Notice> = Vec::with_capacity(parsed.len());
+    let mut notices: Vec<std::sync::Arc<Notice>> = Vec::with_capacity(parsed.len());
     for (id, text, notice, mut local, u) in parsed {
         sources.set_text(id, text);
         diags.append(&mut local);
         used.merge(&u);
-        notices.extend(notice);
+        notices.extend(notice.map(std::sync::Arc::new));
     }
     notices.sort_by(|a, b| a.id.cmp(&b.id));
 

@@ -34,7 +34,7 @@ impl Used {
     }
 
     /// Work out again which catalogue entries the notices use (after a notice changed).
-    pub fn recompute(org: Option<&Organisation>, notices: &[Notice]) -> Used {
+    pub fn recompute(org: Option<&Organisation>, notices: &[std::sync::Arc<Notice>]) -> Used {
         let mut u = Used::new(org);
         for n in notices {
             for r in n.recipients.iter().flatten() {

@@ -13,17 +13,19 @@ pub struct SourceFile {
 
 #[derive(Debug, Clone, Default)]
 pub struct Sources {
-    files: Vec<SourceFile>,
+    /// Shared, so cloning a project's sources is cheap.
+    files: Vec<std::sync::Arc<SourceFile>>,
 }
 
 impl Sources {
     pub fn add(&mut self, path: String, text: String) -> FileId {
-        self.files.push(SourceFile { path, text });
+        self.files
+            .push(std::sync::Arc::new(SourceFile { path, text }));
         FileId::try_from(self.files.len() - 1).unwrap_or(FileId::MAX)
     }
 
     pub fn get(&self, id: FileId) -> Option<&SourceFile> {
-        self.files.get(id as usize)
+        self.files.get(id as usize).map(|f| &**f)
     }
 
     pub fn len(&self) -> usize {
@@ -44,7 +46,7 @@ impl Sources {
 
     pub fn set_text(&mut self, id: FileId, text: String) {
         if let Some(f) = self.files.get_mut(id as usize) {
-            f.text = text;
+            std::sync::Arc::make_mut(f).text = text;
         }
     }
 }

@@ -588,7 +588,7 @@ impl<'a> Site<'a> {
             .project
             .notices
             .iter()
-            .flat_map(|n| self.langs().iter().map(move |&l| (n, l)))
+            .flat_map(|n| self.langs().iter().map(move |&l| (&**n, l)))
             .collect();
         let multi = self.multilingual();
         jobs.par_iter().try_for_each(|(n, lang)| {

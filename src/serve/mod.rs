@@ -14,9 +14,10 @@ use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use crate::build::{self, Prepared};
-use crate::diag::{self, Severity};
+use crate::diag::{self, Diagnostic, Severity};
 use crate::emit::writer::Sink;
 use crate::load::{self, resolve};
+use crate::model::FileId;
 use crate::model::Lang;
 use crate::render::site::Site;
 use crate::render::view::html_escape;
@@ -31,6 +32,42 @@ pub struct State {
     cache: HashMap<String, Arc<Vec<u8>>>,
     /// Bumped on every rebuild; sent with each reload event.
     pub generation: u64,
+    /// The rules' diagnostics (before `[lints]` levels), by notice file, so an edit re-runs
+    /// the rules on the edited notice only.
+    rule_diags: HashMap<FileId, Vec<Diagnostic>>,
+    /// The rules' diagnostics about the project as a whole (the organisation file,
+    /// catalogue entries no notice uses): cheap, re-run on every edit.
+    project_diags: Vec<Diagnostic>,
+}
+
+/// The project with only `notices`: the view the rules see when one notice changed.
+fn view(project: &crate::Project, notices: Vec<Arc<crate::model::Notice>>) -> crate::Project {
+    let mut v = project.clone_without_notices();
+    v.sources = project.sources.clone();
+    v.lock = project.lock.clone();
+    v.notices = notices;
+    v
+}
+
+/// Run the rules on a project view and return their diagnostics (levels not yet applied).
+fn rules(project: &crate::Project) -> Vec<Diagnostic> {
+    let mut v = Vec::new();
+    crate::rules::check(project, &mut v);
+    v
+}
+
+/// Split the rules' diagnostics of a whole project into per-notice and project-wide ones.
+fn partition(p: &Prepared) -> (HashMap<FileId, Vec<Diagnostic>>, Vec<Diagnostic>) {
+    let project_diags = rules(&view(&p.project, Vec::new()));
+    let notice_files: std::collections::HashSet<FileId> =
+        p.project.notices.iter().map(|n| n.file).collect();
+    let mut by_file: HashMap<FileId, Vec<Diagnostic>> = HashMap::new();
+    for d in rules(&p.project) {
+        if notice_files.contains(&d.file) {
+            by_file.entry(d.file).or_default().push(d);
+        }
+    }
+    (by_file, project_diags)
 }
 
 /// In-memory sink for the machine-readable outputs.
@@ -108,11 +145,14 @@ pub fn site_path(url: &str) -> Option<String> {
 
 impl State {
     pub fn new(current: Prepared) -> State {
+        let (rule_diags, project_diags) = partition(&current);
         let mut s = State {
             current: Arc::new(current),
             good: None,
             cache: HashMap::new(),
             generation: 0,
+            rule_diags,
+            project_diags,
         };
         s.promote();
         s
@@ -218,7 +258,9 @@ impl State {
                 self.invalidate_notice(&id);
             }
         } else {
-            self.current = Arc::new(build::prepare(root, opts)?);
+            let p = build::prepare(root, opts)?;
+            (self.rule_diags, self.project_diags) = partition(&p);
+            self.current = Arc::new(p);
             self.cache.clear();
         }
         self.promote();
@@ -244,19 +286,25 @@ impl State {
         let mut next: Prepared = (*self.current).clone();
         let p = &mut next;
         let langs = p.project.config.languages.clone();
+        let mut changed: Vec<Arc<crate::model::Notice>> = Vec::new();
         for path in paths {
             let Some(id) = load::notice_id_of(root, path) else {
                 return false;
             };
-            let old = p.project.notices.iter().position(|n| n.id == id);
+            let old = p
+                .project
+                .notices
+                .binary_search_by(|n| n.id.as_str().cmp(&id))
+                .ok();
             let old_file = old.map(|i| p.project.notices[i].file);
+            if let Some(f) = old_file {
+                p.load_diags.retain(|d| d.file != f);
+                self.rule_diags.remove(&f);
+            }
             if !path.exists() {
                 // Deleted: drop it (a rename shows as a delete plus a create).
                 if let Some(i) = old {
                     p.project.notices.remove(i);
-                }
-                if let Some(f) = old_file {
-                    p.diagnostics.retain(|d| d.file != f);
                 }
                 continue;
             }
@@ -284,19 +332,35 @@ impl State {
                 p.project.notices.remove(i);
             }
             if let Some(raw) = raw {
-                let n = resolve::notice(raw, p.project.org.as_ref(), &mut diags, &mut used);
+                let n = Arc::new(resolve::notice(
+                    raw,
+                    p.project.org.as_ref(),
+                    &mut diags,
+                    &mut used,
+                ));
                 let at = p.project.notices.partition_point(|x| x.id < n.id);
-                p.project.notices.insert(at, n);
-            }
-            if let Some(f) = old_file {
-                p.load_diags.retain(|d| d.file != f);
+                p.project.notices.insert(at, n.clone());
+                changed.push(n);
             }
             p.load_diags.extend(diags);
         }
         p.project.used = resolve::Used::recompute(p.project.org.as_ref(), &p.project.notices);
         p.project.today = opts.today.unwrap_or_else(crate::today);
+        // The rules on the changed notices only, and the project-wide ones again (they read
+        // which catalogue entries are used).
+        for n in &changed {
+            let found = rules(&view(&p.project, vec![n.clone()]));
+            self.rule_diags.insert(
+                n.file,
+                found.into_iter().filter(|d| d.file == n.file).collect(),
+            );
+        }
+        self.project_diags = rules(&view(&p.project, Vec::new()));
         let mut all = p.load_diags.clone();
-        crate::rules::check(&p.project, &mut all);
+        all.extend(self.project_diags.iter().cloned());
+        for v in self.rule_diags.values() {
+            all.extend(v.iter().cloned());
+        }
         crate::rules::finish(&p.project, &mut all);
         p.diagnostics = all;
         self.current = Arc::new(next);
@@ -502,7 +566,10 @@ pub fn listen(server: Arc<Server>, addr: SocketAddr) -> Result<Arc<tiny_http::Se
     Ok(http)
 }
 
-/// Watch the project's sources and rebuild on change. Events are gathered until 50 ms
+/// How long the watcher waits for more events after one (an editor's save is several).
+const QUIET_MS: u64 = 20;
+
+/// Watch the project's sources and rebuild on change. Events are gathered until 20 ms
 /// pass without a new one, so an editor's save-rename-write counts once; reads (inotify's
 /// open and access events, which a rebuild itself causes) are ignored. Blocks.
 pub fn watch(server: Arc<Server>) -> Result<(), String> {
@@ -532,7 +599,14 @@ pub fn watch(server: Arc<Server>) -> Result<(), String> {
             || p.starts_with(root.join("themes"))
             || p.starts_with(root.join("locales"))
             || p == config;
-        ours && !name.starts_with('.') && !name.ends_with('~') && !name.ends_with(".swp")
+        // Under notices/, only YAML files (and folders) matter: an editor's swap and backup
+        // files would otherwise cost a full reload.
+        let notice_file_or_folder = !p.starts_with(root.join("notices"))
+            || p.extension().is_none_or(|e| e == "yaml" || e == "yml");
+        ours && notice_file_or_folder
+            && !name.starts_with('.')
+            && !name.ends_with('~')
+            && !name.ends_with(".swp")
     };
     let changed = |ev: notify::Result<notify::Event>| -> Vec<PathBuf> {
         match ev {
@@ -547,7 +621,7 @@ pub fn watch(server: Arc<Server>) -> Result<(), String> {
         if paths.is_empty() {
             continue;
         }
-        while let Ok(more) = rx.recv_timeout(Duration::from_millis(50)) {
+        while let Ok(more) = rx.recv_timeout(Duration::from_millis(QUIET_MS)) {
             paths.extend(changed(more));
         }
         paths.sort();
