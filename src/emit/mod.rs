@@ -10,6 +10,7 @@ pub mod writer;
 use crate::emit::writer::Sink;
 use crate::i18n::I18n;
 use crate::Project;
+use rayon::prelude::*;
 
 /// The machine-readable outputs: the register and its schema, one file a notice, the
 /// JSON-LD export and the record of processing in each language.
@@ -38,28 +39,39 @@ pub fn machine_outputs(project: &Project, i18n: &I18n, sink: &dyn Sink) -> std::
     };
     let cached =
         |n: &crate::model::Notice| sink.previous(&format!("notices/{}.json", n.id), &key_of(n));
-    sink.put_with("register.json", &mut |w| {
-        register::write_register_cached(project, i18n, w, &cached, &mut |n, bytes| {
-            let rel = format!("notices/{}.json", n.id);
-            let key = key_of(n);
-            if sink.reuse(&rel, &key) {
-                return Ok(());
-            }
-            sink.put_keyed(&rel, bytes, &key)
+    // The four large streams are independent: write them side by side.
+    let register = || {
+        sink.put_with("register.json", &mut |w| {
+            register::write_register_cached(project, i18n, w, &cached, &mut |n, bytes| {
+                let rel = format!("notices/{}.json", n.id);
+                let key = key_of(n);
+                if sink.reuse(&rel, &key) {
+                    return Ok(());
+                }
+                sink.put_keyed(&rel, bytes, &key)
+            })
         })
-    })?;
+    };
+    let linked = || {
+        sink.put_with("register.jsonld", &mut |w| {
+            jsonld::write_jsonld(project, i18n, w)
+        })
+    };
+    let ropa = || -> std::io::Result<()> {
+        let primary = project.config.primary();
+        project.config.languages.par_iter().try_for_each(|&lang| {
+            let name = if lang == primary {
+                "ropa.csv".to_owned()
+            } else {
+                format!("ropa.{}.csv", lang.code())
+            };
+            sink.put_with(&name, &mut |w| ropa::write_ropa(project, i18n, lang, w))
+        })
+    };
+    let (a, (b, c)) = rayon::join(register, || rayon::join(linked, ropa));
+    a?;
+    b?;
+    c?;
     sink.put("register.schema.json", register::REGISTER_SCHEMA.as_bytes())?;
-    sink.put_with("register.jsonld", &mut |w| {
-        jsonld::write_jsonld(project, i18n, w)
-    })?;
-    let primary = project.config.primary();
-    for &lang in &project.config.languages {
-        let name = if lang == primary {
-            "ropa.csv".to_owned()
-        } else {
-            format!("ropa.{}.csv", lang.code())
-        };
-        sink.put_with(&name, &mut |w| ropa::write_ropa(project, i18n, lang, w))?;
-    }
     Ok(())
 }

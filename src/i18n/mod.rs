@@ -63,6 +63,9 @@ pub struct I18n {
     /// The project's override files, path and text, in the order read: part of the key
     /// that decides whether a page can be reused from the previous build.
     pub override_sources: Vec<(String, String)>,
+    /// Durations already put into words: the record of processing and the pages ask for the
+    /// same few periods thousands of times.
+    durations: std::sync::Mutex<std::collections::HashMap<(Lang, crate::model::Duration), String>>,
 }
 
 fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
@@ -94,6 +97,7 @@ impl I18n {
             cy: bundle(Lang::Cy),
             overridden: BTreeMap::new(),
             override_sources: Vec::new(),
+            durations: std::sync::Mutex::default(),
         };
         for (lang, _, src) in BUILTIN {
             let res = match FluentResource::try_new((*src).to_owned()) {
@@ -242,6 +246,28 @@ impl I18n {
             &mut errors,
         )
         .into_owned()
+    }
+
+    /// A duration in words, from the cache when it was asked for before.
+    pub fn duration_words(
+        &self,
+        lang: Lang,
+        d: crate::model::Duration,
+        make: impl FnOnce() -> String,
+    ) -> String {
+        if let Some(s) = self
+            .durations
+            .lock()
+            .ok()
+            .and_then(|m| m.get(&(lang, d)).cloned())
+        {
+            return s;
+        }
+        let s = make();
+        if let Ok(mut m) = self.durations.lock() {
+            m.insert((lang, d), s.clone());
+        }
+        s
     }
 
     pub fn msg(&self, lang: Lang, id: &str) -> String {

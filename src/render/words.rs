@@ -21,6 +21,10 @@ pub fn date(i: &I18n, lang: Lang, d: Date) -> String {
 
 /// A duration in words, e.g. "6 years", "1 flwyddyn a 6 mis", or "indefinitely".
 pub fn duration(i: &I18n, lang: Lang, d: Duration) -> String {
+    i.duration_words(lang, d, || duration_uncached(i, lang, d))
+}
+
+fn duration_uncached(i: &I18n, lang: Lang, d: Duration) -> String {
     let Duration::Period {
         years,
         months,
