@@ -64,17 +64,7 @@ pub fn overrides(root: &Path, langs: &[Lang]) -> Vec<Message> {
     let primary = langs.first().copied().unwrap_or(Lang::En);
     let mut found: BTreeMap<String, [Option<String>; 2]> = BTreeMap::new();
     for &lang in langs {
-        let dir = root.join("locales").join(lang.code());
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        let mut files: Vec<_> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
-            .collect();
-        files.sort();
-        for path in files {
+        for path in super::override_files(root, lang) {
             let Ok(text) = std::fs::read_to_string(&path) else {
                 continue;
             };

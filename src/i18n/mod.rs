@@ -55,6 +55,20 @@ pub const BUILTIN: &[(Lang, &str, &str)] = &[
     ),
 ];
 
+/// The project's `locales/<lang>/*.ftl` files, sorted (none when the folder is absent).
+pub fn override_files(root: &Path, lang: Lang) -> Vec<std::path::PathBuf> {
+    let Ok(entries) = std::fs::read_dir(root.join("locales").join(lang.code())) else {
+        return Vec::new();
+    };
+    let mut files: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
+        .collect();
+    files.sort();
+    files
+}
+
 pub struct I18n {
     en: FluentBundle<FluentResource>,
     cy: FluentBundle<FluentResource>,
@@ -134,17 +148,7 @@ impl I18n {
         let mut per_lang: BTreeMap<String, (Vec<Lang>, u32, crate::load::yaml::Pos)> =
             BTreeMap::new();
         for &lang in langs {
-            let dir = root.join("locales").join(lang.code());
-            let Ok(entries) = std::fs::read_dir(&dir) else {
-                continue;
-            };
-            let mut files: Vec<_> = entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
-                .collect();
-            files.sort();
-            for path in files {
+            for path in override_files(root, lang) {
                 let rel = format!(
                     "locales/{}/{}",
                     lang.code(),
