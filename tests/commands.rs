@@ -118,14 +118,17 @@ fn streamed_outputs_match_the_values() {
         )
         .expect("write");
         assert_eq!(entries, p.project.notices.len());
-        let value = hysbys::emit::register::to_bytes(&hysbys::emit::register::register(
-            &p.project, &p.i18n,
-        ));
+        let value = hysbys::emit::register::document_bytes(
+            &hysbys::emit::register::register(&p.project, &p.i18n),
+            "notices",
+        );
         assert!(streamed == value, "{rel}: register.json differs");
         let mut streamed = Vec::new();
         hysbys::emit::jsonld::write_jsonld(&p.project, &p.i18n, &mut streamed).expect("write");
-        let value =
-            hysbys::emit::register::to_bytes(&hysbys::emit::jsonld::jsonld(&p.project, &p.i18n));
+        let value = hysbys::emit::register::document_bytes(
+            &hysbys::emit::jsonld::jsonld(&p.project, &p.i18n),
+            "@graph",
+        );
         assert!(streamed == value, "{rel}: register.jsonld differs");
         for &lang in &p.project.config.languages {
             let mut streamed = Vec::new();

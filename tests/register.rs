@@ -212,7 +212,18 @@ fn output_is_deterministic() {
         }
     }
     let bytes = register::to_bytes(&json!({"a": 1}));
-    assert_eq!(bytes, b"{\n  \"a\": 1\n}\n");
+    assert_eq!(bytes, b"{\"a\":1}\n");
+    // A document: compact, one list item a line.
+    let doc = json!({"format": "f", "notices": [{"id": "a"}, {"id": "b"}]});
+    assert_eq!(
+        register::document_bytes(&doc, "notices"),
+        b"{\"format\":\"f\",\"notices\":[\n{\"id\":\"a\"},\n{\"id\":\"b\"}\n]}\n"
+    );
+    let empty = json!({"format": "f", "notices": []});
+    assert_eq!(
+        register::document_bytes(&empty, "notices"),
+        b"{\"format\":\"f\",\"notices\":[]}\n"
+    );
 }
 
 #[test]

@@ -723,14 +723,15 @@ pub fn jsonld(project: &Project, i18n: &I18n) -> Value {
     }
 }
 
-/// Stream the JSON-LD export to `w`, byte for byte what pretty-printing [`jsonld`] gives,
+/// Stream the JSON-LD export to `w`, byte for byte what [`super::register::document_bytes`]
+/// of [`jsonld`] with the list `@graph` gives,
 /// without holding the whole graph in memory.
 pub fn write_jsonld(
     project: &Project,
     i18n: &I18n,
     w: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    use super::register::{indent, to_bytes, CHUNK};
+    use super::register::{to_bytes, ListWriter, CHUNK};
     use rayon::prelude::*;
     let cx = Cx {
         langs: Lang::ALL
@@ -743,15 +744,11 @@ pub fn write_jsonld(
     };
     let org = project.org.as_ref();
     let context = to_bytes(&context());
-    w.write_all(b"{\n  \"@context\": ")?;
-    w.write_all(&indent(context.strip_suffix(b"\n").unwrap_or(&context), 2))?;
-    w.write_all(b",\n  \"@graph\": [")?;
-    let mut first = true;
-    let mut node = |w: &mut dyn std::io::Write, bytes: &[u8]| -> std::io::Result<()> {
-        w.write_all(if first { b"\n    " } else { b",\n    " })?;
-        first = false;
-        w.write_all(&indent(bytes.strip_suffix(b"\n").unwrap_or(bytes), 4))
-    };
+    w.write_all(b"{\"@context\":")?;
+    w.write_all(context.strip_suffix(b"\n").unwrap_or(&context))?;
+    w.write_all(b",\"@graph\":[")?;
+    let mut list = ListWriter::new();
+    let mut node = |w: &mut dyn std::io::Write, bytes: &[u8]| list.item(w, bytes);
     let mut head = Vec::new();
     if let Some(o) = org {
         head.push(controller_node(&cx, o));
@@ -811,5 +808,5 @@ pub fn write_jsonld(
         );
         node(w, &to_bytes(&Value::Object(m)))?;
     }
-    w.write_all(if first { b"]\n}\n" } else { b"\n  ]\n}\n" })
+    list.finish(w)
 }

@@ -386,12 +386,54 @@ pub fn notice_entry(project: &Project, i18n: &I18n, n: &Notice) -> Value {
     notice(&Cx::new(project, i18n), n)
 }
 
-/// Pretty JSON with a final newline: the bytes written to disk.
+/// Compact JSON with a final newline: one notice's entry, as written to
+/// `output/notices/<id>.json`.
 pub fn to_bytes(v: &Value) -> Vec<u8> {
-    // Serialising a `Value` cannot fail (its keys are strings); fall back to compact output
-    // rather than panic should that ever change.
-    let mut out = serde_json::to_vec_pretty(v).unwrap_or_else(|_| v.to_string().into_bytes());
+    let mut out = Vec::new();
+    put_compact(&mut out, v);
     out.push(b'\n');
+    out
+}
+
+/// Append `v` as compact JSON.
+fn put_compact(out: &mut Vec<u8>, v: &Value) {
+    // Serialising a `Value` into memory cannot fail (its keys are strings); fall back to
+    // `Display` rather than panic should that ever change.
+    if serde_json::to_writer(&mut *out, v).is_err() {
+        out.extend_from_slice(v.to_string().as_bytes());
+    }
+}
+
+/// A whole document (the register, the JSON-LD export): compact JSON, except that each
+/// element of the top-level array `list` sits on a line of its own, so that line tools
+/// (`grep`, `diff`, `head`) stay useful on an estate of thousands of notices. This is the
+/// layout the streaming writers produce.
+pub fn document_bytes(v: &Value, list: &str) -> Vec<u8> {
+    let Value::Object(m) = v else {
+        return to_bytes(v);
+    };
+    let mut out = vec![b'{'];
+    for (i, (k, val)) in m.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        put_compact(&mut out, &Value::String(k.clone()));
+        out.push(b':');
+        match val {
+            Value::Array(items) if k == list && !items.is_empty() => {
+                out.extend_from_slice(b"[\n");
+                for (j, item) in items.iter().enumerate() {
+                    if j > 0 {
+                        out.extend_from_slice(b",\n");
+                    }
+                    put_compact(&mut out, item);
+                }
+                out.extend_from_slice(b"\n]");
+            }
+            _ => put_compact(&mut out, val),
+        }
+    }
+    out.extend_from_slice(b"}\n");
     out
 }
 
@@ -399,24 +441,37 @@ pub fn to_bytes(v: &Value) -> Vec<u8> {
 /// cores busy, few enough that memory stays flat whatever the size of the estate.
 pub const CHUNK: usize = 256;
 
-/// Indent every line after the first by `by` spaces (JSON strings hold no raw newlines, so
-/// this only touches the layout).
-pub fn indent(json: &[u8], by: usize) -> Vec<u8> {
-    let pad = " ".repeat(by);
-    let mut out = Vec::with_capacity(json.len() + json.len() / 8);
-    for (i, line) in json.split(|b| *b == b'\n').enumerate() {
-        if i > 0 {
-            out.push(b'\n');
-            if !line.is_empty() {
-                out.extend_from_slice(pad.as_bytes());
-            }
-        }
-        out.extend_from_slice(line);
-    }
-    out
+/// Write the items of a streamed document's list: the first after `[`, the rest after a
+/// comma, each on its own line (see [`document_bytes`]).
+pub struct ListWriter {
+    first: bool,
 }
 
-/// Stream the register to `w`, byte for byte what [`to_bytes`] of [`register`] gives,
+impl ListWriter {
+    pub fn new() -> ListWriter {
+        ListWriter { first: true }
+    }
+
+    /// One item, given as compact JSON (a trailing newline is ignored).
+    pub fn item(&mut self, w: &mut dyn std::io::Write, json: &[u8]) -> std::io::Result<()> {
+        w.write_all(if self.first { b"\n" } else { b",\n" })?;
+        self.first = false;
+        w.write_all(json.strip_suffix(b"\n").unwrap_or(json))
+    }
+
+    /// Close the list and the document.
+    pub fn finish(self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        w.write_all(if self.first { b"]}\n" } else { b"\n]}\n" })
+    }
+}
+
+impl Default for ListWriter {
+    fn default() -> Self {
+        ListWriter::new()
+    }
+}
+
+/// Stream the register to `w`, byte for byte what [`document_bytes`] of [`register`] gives,
 /// without holding the whole register in memory. `each` sees every notice's entry as
 /// written to `notices/<id>.json`, in id order.
 pub fn write_register(
@@ -439,21 +494,17 @@ pub fn write_register_cached(
 ) -> std::io::Result<()> {
     use rayon::prelude::*;
     let cx = Cx::new(project, i18n);
-    let head = to_bytes(&register(&project.clone_without_notices(), i18n));
-    // `head` ends with `"notices": []\n}\n`: open the array there instead.
-    let tail = b"[]\n}\n";
-    let cut = head.len().saturating_sub(tail.len());
-    if !head.ends_with(tail) {
+    let head = document_bytes(&register(&project.clone_without_notices(), i18n), "notices");
+    // `head` ends with `"notices":[]}\n`: open the array there instead.
+    let tail = b"[]}\n";
+    let Some(open) = head.strip_suffix(tail) else {
         return Err(std::io::Error::other("unexpected register layout"));
-    }
+    };
     let mut notices: Vec<&Notice> = project.notices.iter().map(|n| &**n).collect();
     notices.sort_by(|a, b| a.id.cmp(&b.id));
-    if notices.is_empty() {
-        return w.write_all(&head);
-    }
-    w.write_all(&head[..cut])?;
+    w.write_all(open)?;
     w.write_all(b"[")?;
-    let mut first = true;
+    let mut list = ListWriter::new();
     for chunk in notices.chunks(CHUNK) {
         let entries: Vec<Vec<u8>> = chunk
             .par_iter()
@@ -461,11 +512,8 @@ pub fn write_register_cached(
             .collect();
         for (n, bytes) in chunk.iter().zip(&entries) {
             each(n, bytes)?;
-            w.write_all(if first { b"\n    " } else { b",\n    " })?;
-            first = false;
-            let body = bytes.strip_suffix(b"\n").unwrap_or(bytes);
-            w.write_all(&indent(body, 4))?;
+            list.item(w, bytes)?;
         }
     }
-    w.write_all(b"\n  ]\n}\n")
+    list.finish(w)
 }
