@@ -766,7 +766,7 @@ fn register(
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = match format {
         RegisterFormat::Json => {
-            crate::emit::register::write_register(&p.project, &p.i18n, &mut out, &mut |_, _| Ok(()))
+            crate::emit::register::write_register(&p.project, &p.i18n, &mut out, &|_, _| Ok(()))
         }
         RegisterFormat::Jsonld => crate::emit::jsonld::write_jsonld(&p.project, &p.i18n, &mut out),
         RegisterFormat::Csv => {

@@ -100,24 +100,19 @@ fn streamed_outputs_match_the_values() {
         };
         let p = hysbys::build::prepare(&root, &opts).expect("prepare");
         let mut streamed = Vec::new();
-        let mut entries = 0;
-        hysbys::emit::register::write_register(
-            &p.project,
-            &p.i18n,
-            &mut streamed,
-            &mut |n, bytes| {
-                entries += 1;
-                assert_eq!(
-                    bytes,
-                    hysbys::emit::register::to_bytes(&hysbys::emit::register::notice_entry(
-                        &p.project, &p.i18n, n
-                    ))
-                );
-                Ok(())
-            },
-        )
+        let entries = std::sync::atomic::AtomicUsize::new(0);
+        hysbys::emit::register::write_register(&p.project, &p.i18n, &mut streamed, &|n, bytes| {
+            entries.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            assert_eq!(
+                bytes,
+                hysbys::emit::register::to_bytes(&hysbys::emit::register::notice_entry(
+                    &p.project, &p.i18n, n
+                ))
+            );
+            Ok(())
+        })
         .expect("write");
-        assert_eq!(entries, p.project.notices.len());
+        assert_eq!(entries.into_inner(), p.project.notices.len());
         let value = hysbys::emit::register::document_bytes(
             &hysbys::emit::register::register(&p.project, &p.i18n),
             "notices",

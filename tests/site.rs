@@ -324,6 +324,21 @@ fn rendered_notice_pages_match_their_snapshots() {
     }
 }
 
+/// `out` is byte for byte what a clean build of `project` gives.
+fn assert_matches_clean_build(project: &Path, out: &Path, scratch: &Path) {
+    let clean = scratch.join("clean");
+    let _ = std::fs::remove_dir_all(&clean);
+    build(project, &clean).expect("clean build");
+    let (a, b) = (tree(out), tree(&clean));
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (k, v) in &a {
+        assert!(
+            b.get(k) == Some(v),
+            "{k} differs between the rebuild and a clean build"
+        );
+    }
+}
+
 #[test]
 fn a_rebuild_after_one_edit_reuses_unchanged_pages_and_matches_a_clean_build() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -346,18 +361,73 @@ fn a_rebuild_after_one_edit_reuses_unchanged_pages_and_matches_a_clean_build() {
     let notices = p.project.notices.len() as u64;
     // Every other notice's two pages and JSON entry are reused; the edited one is not.
     assert_eq!(stats.reused, (notices - 1) * 3, "{stats:?}");
+    // So are their parts of register.json, register.jsonld and both records of processing.
+    assert_eq!(stats.parts_reused, (notices - 1) * 4, "{stats:?}");
+    assert_matches_clean_build(&project, &out, dir.path());
+    assert!(String::from_utf8_lossy(&tree(&out)["en/corporate/index.html"]).contains("Updated "));
 
-    let clean = dir.path().join("clean");
-    build(&project, &clean).expect("clean build");
-    let (a, b) = (tree(&out), tree(&clean));
-    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
-    for (k, v) in &a {
-        assert!(
-            b.get(k) == Some(v),
-            "{k} differs between the rebuild and a clean build"
-        );
-    }
-    assert!(String::from_utf8_lossy(&a["en/corporate/index.html"]).contains("Updated "));
+    // A second edit, of a notice that now sits after a longer one: the parts are found at
+    // the places the first rebuild recorded. This build starts from the tree of the first
+    // build (kept beside the output), replacing what changed since; the tree it swaps out
+    // is kept as it was, so nothing was written through a hard link into the live output.
+    let prev = project.join(".output.hysbys-prev");
+    assert!(
+        prev.join(".hysbys-manifest").is_file(),
+        "the old output is kept"
+    );
+    let file = project.join("notices/housing/resettlement.yaml");
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(
+        &file,
+        text.replacen("title:\n  en: ", "title:\n  en: New ", 1),
+    )
+    .expect("write");
+    let live = tree(&out);
+    let p = hysbys::build::prepare(&project, &opts()).expect("prepare");
+    let stats = hysbys::build::write(&p, &out).expect("rebuild");
+    assert_eq!(stats.reused, (notices - 1) * 3, "{stats:?}");
+    assert_eq!(stats.parts_reused, (notices - 1) * 4, "{stats:?}");
+    assert_matches_clean_build(&project, &out, dir.path());
+    assert!(
+        tree(&prev) == live,
+        "the swapped-out output changed during the build"
+    );
+
+    // A notice removed: its pages and entry go (the tree the build started from had them).
+    std::fs::remove_file(project.join("notices/advice/money-advice.yaml")).expect("remove");
+    let p = hysbys::build::prepare(&project, &opts()).expect("prepare");
+    hysbys::build::write(&p, &out).expect("rebuild");
+    assert!(
+        !out.join("en/money-advice").exists() && !out.join("notices/money-advice.json").exists()
+    );
+    assert_matches_clean_build(&project, &out, dir.path());
+    let left: Vec<_> = std::fs::read_dir(&project)
+        .expect("list")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("hysbys-new"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+
+    // A damaged manifest is no reason to fail: the parts it points at wrongly are not
+    // reused (a wrong key) or not found (past the end), and are made again.
+    let manifest = out.join(".hysbys-manifest");
+    let text = std::fs::read_to_string(&manifest).expect("manifest");
+    let damaged: String = text
+        .lines()
+        .map(|l| match l.split('\t').collect::<Vec<_>>()[..] {
+            [k, path, _, len] if path.starts_with("register.json#") => {
+                format!("{k}\t{path}\t999999999999\t{len}\n")
+            }
+            [_, path, off, len] => format!("0000\t{path}\t{off}\t{len}\n"),
+            _ => format!("{l}\n"),
+        })
+        .collect();
+    std::fs::write(&manifest, damaged).expect("write");
+    let p = hysbys::build::prepare(&project, &opts()).expect("prepare");
+    let stats = hysbys::build::write(&p, &out).expect("rebuild");
+    assert_eq!(stats.parts_reused, 0, "{stats:?}");
+    assert_matches_clean_build(&project, &out, dir.path());
 
     // A change to the organisation file changes every page: nothing is reused.
     let org = project.join("notices/_organisation.yaml");

@@ -72,6 +72,8 @@
 //! Other vocabularies: `dct:` (Dublin Core terms: `dct:title`, `dct:description`,
 //! `dct:modified`, `dct:identifier`), `rdfs:label`, `rdfs:seeAlso` (a notice's pages).
 
+use std::io::Write as _;
+
 use serde_json::{json, Map, Value};
 
 use crate::i18n::I18n;
@@ -731,6 +733,17 @@ pub fn write_jsonld(
     i18n: &I18n,
     w: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
+    write_jsonld_parts(project, i18n, w, &super::NoParts)
+}
+
+/// [`write_jsonld`], taking a notice's nodes from `parts` when the previous build made them
+/// from the same inputs, and telling `parts` where each notice's nodes went.
+pub fn write_jsonld_parts(
+    project: &Project,
+    i18n: &I18n,
+    w: &mut dyn std::io::Write,
+    parts: &dyn super::Parts,
+) -> std::io::Result<()> {
     use super::register::{to_bytes, ListWriter, CHUNK};
     use rayon::prelude::*;
     let cx = Cx {
@@ -744,11 +757,12 @@ pub fn write_jsonld(
     };
     let org = project.org.as_ref();
     let context = to_bytes(&context());
+    let mut w = super::Tracked::new(w);
+    let w = &mut w;
     w.write_all(b"{\"@context\":")?;
     w.write_all(context.strip_suffix(b"\n").unwrap_or(&context))?;
     w.write_all(b",\"@graph\":[")?;
     let mut list = ListWriter::new();
-    let mut node = |w: &mut dyn std::io::Write, bytes: &[u8]| list.item(w, bytes);
     let mut head = Vec::new();
     if let Some(o) = org {
         head.push(controller_node(&cx, o));
@@ -764,23 +778,34 @@ pub fn write_jsonld(
         }
     }
     for v in &head {
-        node(w, &to_bytes(v))?;
+        list.item(w, &to_bytes(v))?;
     }
     let mut notices: Vec<&Notice> = project.notices.iter().map(|n| &**n).collect();
     notices.sort_by(|a, b| a.id.cmp(&b.id));
     let mut paragraphs: Vec<u32> = Vec::new();
     for chunk in notices.chunks(CHUNK) {
-        let parts: Vec<Vec<Vec<u8>>> = chunk
+        let made: Vec<Vec<u8>> = chunk
             .par_iter()
             .map(|n| {
-                let mut nodes = Vec::new();
-                notice_nodes(&cx, org, n, &mut nodes);
-                nodes.iter().map(to_bytes).collect()
+                parts.get(n).unwrap_or_else(|| {
+                    let mut nodes = Vec::new();
+                    notice_nodes(&cx, org, n, &mut nodes);
+                    let mut out = Vec::new();
+                    for (i, v) in nodes.iter().enumerate() {
+                        if i > 0 {
+                            out.extend_from_slice(b",\n");
+                        }
+                        let bytes = to_bytes(v);
+                        out.extend_from_slice(bytes.strip_suffix(b"\n").unwrap_or(&bytes));
+                    }
+                    out
+                })
             })
             .collect();
-        for nodes in parts {
-            for bytes in nodes {
-                node(w, &bytes)?;
+        for (n, bytes) in chunk.iter().zip(&made) {
+            let (at, len) = list.item(w, bytes)?;
+            if len > 0 {
+                parts.wrote(n, at, len);
             }
         }
         for n in chunk {
@@ -806,7 +831,7 @@ pub fn write_jsonld(
             "hysbys:schedule1Part",
             schedule1_part(p).map_or(Value::Null, |x| json!(x)),
         );
-        node(w, &to_bytes(&Value::Object(m)))?;
+        list.item(w, &to_bytes(&Value::Object(m)))?;
     }
     list.finish(w)
 }

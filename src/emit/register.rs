@@ -13,6 +13,9 @@
 
 use serde_json::{json, Map, Value};
 
+use std::io::Write as _;
+
+use super::{Parts, Tracked};
 use crate::i18n::I18n;
 use crate::model::rights::{notice_rights, purpose_rights};
 use crate::model::{
@@ -452,11 +455,19 @@ impl ListWriter {
         ListWriter { first: true }
     }
 
-    /// One item, given as compact JSON (a trailing newline is ignored).
-    pub fn item(&mut self, w: &mut dyn std::io::Write, json: &[u8]) -> std::io::Result<()> {
+    /// One item (or several, joined by `,\n`), given as compact JSON; a trailing newline
+    /// is ignored, and nothing is written for no bytes. Returns where the item's bytes
+    /// went: offset and length.
+    pub fn item(&mut self, w: &mut Tracked<'_>, json: &[u8]) -> std::io::Result<(u64, u64)> {
+        let json = json.strip_suffix(b"\n").unwrap_or(json);
+        if json.is_empty() {
+            return Ok((w.pos, 0));
+        }
         w.write_all(if self.first { b"\n" } else { b",\n" })?;
         self.first = false;
-        w.write_all(json.strip_suffix(b"\n").unwrap_or(json))
+        let at = w.pos;
+        w.write_all(json)?;
+        Ok((at, json.len() as u64))
     }
 
     /// Close the list and the document.
@@ -473,24 +484,24 @@ impl Default for ListWriter {
 
 /// Stream the register to `w`, byte for byte what [`document_bytes`] of [`register`] gives,
 /// without holding the whole register in memory. `each` sees every notice's entry as
-/// written to `notices/<id>.json`, in id order.
+/// written to `notices/<id>.json`, a few hundred notices at a time in parallel.
 pub fn write_register(
     project: &Project,
     i18n: &I18n,
     w: &mut dyn std::io::Write,
-    each: &mut dyn FnMut(&Notice, &[u8]) -> std::io::Result<()>,
+    each: &(dyn Fn(&Notice, &[u8]) -> std::io::Result<()> + Sync),
 ) -> std::io::Result<()> {
-    write_register_cached(project, i18n, w, &|_| None, each)
+    write_register_parts(project, i18n, w, &super::NoParts, each)
 }
 
-/// [`write_register`], taking a notice's entry from `cached` when it has it (the previous
-/// build's unchanged `notices/<id>.json`) instead of building it again.
-pub fn write_register_cached(
+/// [`write_register`], taking a notice's entry from `parts` when the previous build made it
+/// from the same inputs, and telling `parts` where each entry went.
+pub fn write_register_parts(
     project: &Project,
     i18n: &I18n,
     w: &mut dyn std::io::Write,
-    cached: &(dyn Fn(&Notice) -> Option<Vec<u8>> + Sync),
-    each: &mut dyn FnMut(&Notice, &[u8]) -> std::io::Result<()>,
+    parts: &dyn Parts,
+    each: &(dyn Fn(&Notice, &[u8]) -> std::io::Result<()> + Sync),
 ) -> std::io::Result<()> {
     use rayon::prelude::*;
     let cx = Cx::new(project, i18n);
@@ -502,18 +513,28 @@ pub fn write_register_cached(
     };
     let mut notices: Vec<&Notice> = project.notices.iter().map(|n| &**n).collect();
     notices.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut w = Tracked::new(w);
     w.write_all(open)?;
     w.write_all(b"[")?;
     let mut list = ListWriter::new();
     for chunk in notices.chunks(CHUNK) {
         let entries: Vec<Vec<u8>> = chunk
             .par_iter()
-            .map(|n| cached(n).unwrap_or_else(|| to_bytes(&notice(&cx, n))))
-            .collect();
+            .map(|n| {
+                let bytes = match parts.get(n) {
+                    Some(mut bytes) => {
+                        bytes.push(b'\n');
+                        bytes
+                    }
+                    None => to_bytes(&notice(&cx, n)),
+                };
+                each(n, &bytes).map(|()| bytes)
+            })
+            .collect::<std::io::Result<_>>()?;
         for (n, bytes) in chunk.iter().zip(&entries) {
-            each(n, bytes)?;
-            list.item(w, bytes)?;
+            let (at, len) = list.item(&mut w, bytes)?;
+            parts.wrote(n, at, len);
         }
     }
-    list.finish(w)
+    list.finish(&mut w)
 }

@@ -10,6 +10,8 @@
 //! (Welsh letters such as ŵ and ŷ would otherwise be garbled). Several values in one cell
 //! are joined with "; "; Markdown values are kept as written.
 
+use std::io::Write as _;
+
 use fluent_bundle::FluentValue;
 
 use crate::i18n::I18n;
@@ -332,26 +334,46 @@ pub fn write_ropa(
     lang: Lang,
     w: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
+    write_ropa_parts(project, i18n, lang, w, &super::NoParts)
+}
+
+/// [`write_ropa`], taking a notice's rows from `parts` when the previous build made them
+/// from the same inputs, and telling `parts` where each notice's rows went.
+pub fn write_ropa_parts(
+    project: &Project,
+    i18n: &I18n,
+    lang: Lang,
+    w: &mut dyn std::io::Write,
+    parts: &dyn super::Parts,
+) -> std::io::Result<()> {
     use rayon::prelude::*;
     let cx = Cx { i18n, lang };
     let mut head = String::from("\u{feff}");
     push_row(&mut head, &COLUMNS.map(str::to_owned));
+    let mut w = super::Tracked::new(w);
     w.write_all(head.as_bytes())?;
     let mut notices: Vec<&Notice> = project.notices.iter().map(|n| &**n).collect();
     notices.sort_by(|a, b| a.id.cmp(&b.id));
     for chunk in notices.chunks(super::register::CHUNK) {
-        let rows: Vec<String> = chunk
+        let rows: Vec<Vec<u8>> = chunk
             .par_iter()
             .map(|n| {
-                let mut out = String::new();
-                for p in &n.purposes {
-                    push_row(&mut out, &row(&cx, project.org.as_ref(), n, p));
-                }
-                out
+                parts.get(n).unwrap_or_else(|| {
+                    let mut out = String::new();
+                    for p in &n.purposes {
+                        push_row(&mut out, &row(&cx, project.org.as_ref(), n, p));
+                    }
+                    out.into_bytes()
+                })
             })
             .collect();
-        for r in rows {
-            w.write_all(r.as_bytes())?;
+        for (n, r) in chunk.iter().zip(&rows) {
+            if r.is_empty() {
+                continue;
+            }
+            let at = w.pos;
+            w.write_all(r)?;
+            parts.wrote(n, at, r.len() as u64);
         }
     }
     Ok(())

@@ -3,8 +3,17 @@
 //! folder is always the complete old site or the complete new one, even if the build is
 //! killed. A lock file stops two builds from writing the same output at once. A folder that
 //! hysbys did not create (no marker file) is never replaced or deleted.
+//!
+//! Rebuilds are incremental. The output that a commit swaps out is kept beside the new one
+//! as `.<name>.hysbys-prev` instead of being deleted, and the next build starts from it:
+//! a file whose inputs have the same key as when that tree was built is left where it is,
+//! any other is replaced (never written through, since it may share its inode with the live
+//! output by a hard link), and what the build no longer makes is pruned before the swap.
+//! So a rebuild after one edit writes, links and deletes only what changed, plus the large
+//! files (register, JSON-LD, records of processing), whose unchanged parts are copied from
+//! the live output (see [`crate::emit::Parts`]).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs::{self, File};
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -66,10 +75,17 @@ pub trait Sink: Sync {
         self.put(rel, &buf)
     }
 
-    /// The previous build's file at `rel`, if it was made from the same inputs.
-    fn previous(&self, rel: &str, key: &str) -> Option<Vec<u8>> {
-        let _ = (rel, key);
+    /// The previous build's bytes of notice `id`'s part of the large file `file`, if they
+    /// were made from inputs with the same key (see [`crate::emit::Parts`]).
+    fn previous_part(&self, file: &str, id: &str, key: &str) -> Option<Vec<u8>> {
+        let _ = (file, id, key);
         None
+    }
+
+    /// Record that notice `id`'s part of `file`, made from inputs with `key`, was written
+    /// at byte `offset`, `len` bytes long.
+    fn record_part(&self, file: &str, id: &str, key: &str, offset: u64, len: u64) {
+        let _ = (file, id, key, offset, len);
     }
 
     /// Reuse the previous build's file at `rel` if it was made from the same inputs; true
@@ -87,11 +103,45 @@ pub struct Writer {
     files: AtomicU64,
     bytes: AtomicU64,
     reused: AtomicU64,
+    parts_reused: AtomicU64,
     committed: bool,
-    /// The previous build's manifest: path → key.
-    previous: HashMap<String, String>,
+    /// The previous build's manifest: path (or `file#id` for a part) → key and, for a
+    /// part, where it is in the file.
+    previous: HashMap<String, (String, Option<Span>)>,
+    /// The previous build's large files, opened for reading parts.
+    previous_files: Mutex<HashMap<String, std::sync::Arc<File>>>,
     /// This build's manifest.
-    manifest: Mutex<Vec<(String, String)>>,
+    manifest: Mutex<Vec<Entry>>,
+    /// When the staging folder started as the tree of two builds ago: the keys of its files
+    /// (path → key), and every path this build has written or kept (the rest is pruned).
+    base: Option<Base>,
+}
+
+struct Base {
+    keys: HashMap<String, String>,
+    touched: Mutex<HashSet<String>>,
+}
+
+/// Where a part is in its file: offset and length in bytes.
+type Span = (u64, u64);
+
+/// One line of the manifest.
+type Entry = (String, String, Option<Span>);
+
+/// The longest part read back from a previous build (a guard against a damaged manifest).
+const MAX_PART: u64 = 1 << 28;
+
+/// Parse one manifest line: `key \t path`, or `key \t file#id \t offset \t length`.
+fn manifest_line(line: &str) -> Option<(String, (String, Option<Span>))> {
+    let mut cols = line.split('\t');
+    let key = cols.next()?;
+    let path = cols.next()?;
+    let span = match (cols.next(), cols.next()) {
+        (None, _) => None,
+        (Some(o), Some(l)) => Some((o.parse().ok()?, l.parse().ok()?)),
+        (Some(_), None) => return None,
+    };
+    Some((path.to_owned(), (key.to_owned(), span)))
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -100,6 +150,9 @@ pub struct Stats {
     pub bytes: u64,
     /// Files linked unchanged from the previous build.
     pub reused: u64,
+    /// Notices' parts of the large files (register, JSON-LD, records of processing)
+    /// copied unchanged from the previous build.
+    pub parts_reused: u64,
 }
 
 /// Is `rel` a plain relative path that stays inside the folder?
@@ -109,28 +162,108 @@ pub fn safe_rel(rel: &str) -> bool {
 }
 
 /// Remove a folder hysbys wrote: everything but the marker first, the marker last, so a
-/// removal cut short by a kill still carries the marker and is finished next time.
+/// removal cut short by a kill still carries the marker and is finished next time. The
+/// entries of each subfolder are removed in parallel (a site has tens of thousands).
 fn remove_ours(dir: &Path) {
+    use rayon::prelude::*;
     if !dir.join(MARKER).exists() {
         // Killed between creating the folder and writing the marker: empty, or nearly.
         let _ = fs::remove_dir(dir);
         return;
     }
-    if let Ok(entries) = fs::read_dir(dir) {
-        for e in entries.flatten() {
-            if e.file_name() == MARKER {
-                continue;
+    let entries: Vec<PathBuf> = fs::read_dir(dir)
+        .map(|rd| {
+            rd.flatten()
+                .filter(|e| e.file_name() != MARKER)
+                .map(|e| e.path())
+                .collect()
+        })
+        .unwrap_or_default();
+    let remove = |p: &PathBuf| {
+        let _ = if p.is_dir() {
+            fs::remove_dir_all(p)
+        } else {
+            fs::remove_file(p)
+        };
+    };
+    entries.par_iter().for_each(|p| {
+        if p.is_dir() {
+            if let Ok(rd) = fs::read_dir(p) {
+                let inner: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
+                inner.par_iter().for_each(remove);
             }
-            let p = e.path();
-            let _ = if p.is_dir() {
-                fs::remove_dir_all(&p)
-            } else {
-                fs::remove_file(&p)
-            };
         }
-    }
+        remove(p);
+    });
     let _ = fs::remove_file(dir.join(MARKER));
     let _ = fs::remove_dir(dir);
+}
+
+/// Start the staging folder from the tree kept by the last build (`prev`), if it is a
+/// complete one of ours: move it to `staging` and return the keys of its files. Its manifest
+/// is removed first, so that a build killed half-way through updating it leaves nothing
+/// that claims to describe it.
+fn start_from_previous(prev: &Path, staging: &Path) -> Option<Base> {
+    let is_ours =
+        fs::symlink_metadata(prev).is_ok_and(|m| m.is_dir()) && prev.join(MARKER).is_file();
+    if !is_ours {
+        return None;
+    }
+    let keys: HashMap<String, String> = match fs::read_to_string(prev.join(MANIFEST)) {
+        Ok(text) => text
+            .lines()
+            .filter_map(manifest_line)
+            .filter(|(_, (_, span))| span.is_none())
+            .map(|(path, (key, _))| (path, key))
+            .collect(),
+        Err(_) => {
+            remove_ours(prev);
+            return None;
+        }
+    };
+    if fs::remove_file(prev.join(MANIFEST)).is_err() || fs::rename(prev, staging).is_err() {
+        remove_ours(prev);
+        return None;
+    }
+    Some(Base {
+        keys,
+        touched: Mutex::new(HashSet::new()),
+    })
+}
+
+/// Remove from `dir` (the staging folder, at relative path `rel`) every file and folder that
+/// this build did not write or keep.
+fn prune(dir: &Path, rel: &str, touched: &HashSet<String>) -> bool {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return false;
+    };
+    let mut kept = false;
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if rel.is_empty() && (name == MARKER || name == MANIFEST) {
+            kept = true;
+            continue;
+        }
+        let path = e.path();
+        let sub = if rel.is_empty() {
+            name
+        } else {
+            format!("{rel}/{name}")
+        };
+        let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+        if is_dir {
+            if prune(&path, &sub, touched) {
+                kept = true;
+            } else {
+                let _ = fs::remove_dir(&path);
+            }
+        } else if touched.contains(&sub) {
+            kept = true;
+        } else {
+            let _ = fs::remove_file(&path);
+        }
+    }
+    kept
 }
 
 fn other(msg: String) -> io::Error {
@@ -229,19 +362,17 @@ impl Writer {
             }
         }
         let staging = parent.join(format!(".{name}.hysbys-new-{}", std::process::id()));
-        fs::create_dir_all(&staging)?;
-        fs::write(
-            staging.join(MARKER),
-            b"This folder is written by hysbys and replaced on every build.\n",
-        )?;
+        let base = start_from_previous(&parent.join(format!(".{name}.hysbys-prev")), &staging);
+        if base.is_none() {
+            fs::create_dir_all(&staging)?;
+            fs::write(
+                staging.join(MARKER),
+                b"This folder is written by hysbys and replaced on every build.\n",
+            )?;
+        }
         // Only a complete previous build (one that has a manifest) is reused from.
         let previous = fs::read_to_string(out.join(MANIFEST))
-            .map(|text| {
-                text.lines()
-                    .filter_map(|l| l.split_once('\t'))
-                    .map(|(k, p)| (p.to_owned(), k.to_owned()))
-                    .collect()
-            })
+            .map(|text| text.lines().filter_map(manifest_line).collect())
             .unwrap_or_default();
         Ok(Writer {
             out: out.to_path_buf(),
@@ -250,10 +381,49 @@ impl Writer {
             files: AtomicU64::new(0),
             bytes: AtomicU64::new(0),
             reused: AtomicU64::new(0),
+            parts_reused: AtomicU64::new(0),
             committed: false,
             previous,
+            previous_files: Mutex::new(HashMap::new()),
             manifest: Mutex::new(Vec::new()),
+            base,
         })
+    }
+
+    /// Where the output swapped out by this build is kept for the next one.
+    fn prev_path(&self) -> PathBuf {
+        let name = self
+            .out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        self.staging.with_file_name(format!(".{name}.hysbys-prev"))
+    }
+
+    /// Make way for a new file at `rel` in the staging folder, which may hold the tree of
+    /// two builds ago: remove what is there (never write through it: it may be a hard link
+    /// into the live output), and note that the build makes this path.
+    fn make_way(&self, rel: &str) -> PathBuf {
+        let path = self.staging.join(rel);
+        if let Some(base) = &self.base {
+            match fs::symlink_metadata(&path) {
+                Ok(m) if m.is_dir() => {
+                    let _ = fs::remove_dir_all(&path);
+                }
+                Ok(_) => {
+                    let _ = fs::remove_file(&path);
+                }
+                Err(_) => {}
+            }
+            self.touch(base, rel);
+        }
+        path
+    }
+
+    fn touch(&self, base: &Base, rel: &str) {
+        if let Ok(mut t) = base.touched.lock() {
+            t.insert(rel.to_owned());
+        }
     }
 
     /// Swap the new output into place and remove the old one.
@@ -266,17 +436,30 @@ impl Writer {
         );
         lines.sort();
         let mut text = String::with_capacity(lines.len() * 64);
-        for (path, key) in &lines {
+        for (path, key, span) in &lines {
             text.push_str(key);
             text.push('\t');
             text.push_str(path);
+            if let Some((offset, len)) = span {
+                text.push_str(&format!("\t{offset}\t{len}"));
+            }
             text.push('\n');
+        }
+        if let Some(base) = &self.base {
+            let touched = base
+                .touched
+                .lock()
+                .map_err(|_| other("output lock poisoned".into()))?;
+            prune(&self.staging, "", &touched);
         }
         fs::write(self.staging.join(MANIFEST), text)?;
         if self.out.is_dir() {
             exchange(&self.staging, &self.out)?;
-            // `staging` now holds the old output.
-            remove_ours(&self.staging);
+            // `staging` now holds the old output: keep it for the next build to start from.
+            let prev = self.prev_path();
+            if prev.exists() || fs::rename(&self.staging, &prev).is_err() {
+                remove_ours(&self.staging);
+            }
         } else {
             fs::rename(&self.staging, &self.out)?;
         }
@@ -285,6 +468,7 @@ impl Writer {
             files: self.files.load(Ordering::Relaxed),
             bytes: self.bytes.load(Ordering::Relaxed),
             reused: self.reused.load(Ordering::Relaxed),
+            parts_reused: self.parts_reused.load(Ordering::Relaxed),
         })
     }
 }
@@ -296,7 +480,7 @@ impl Sink for Writer {
                 "refusing to write outside the output folder: {rel}"
             )));
         }
-        let path = self.staging.join(rel);
+        let path = self.make_way(rel);
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir)?;
         }
@@ -316,7 +500,7 @@ impl Sink for Writer {
                 "refusing to write outside the output folder: {rel}"
             )));
         }
-        let path = self.staging.join(rel);
+        let path = self.make_way(rel);
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir)?;
         }
@@ -335,24 +519,62 @@ impl Sink for Writer {
     fn put_keyed(&self, rel: &str, bytes: &[u8], key: &str) -> io::Result<()> {
         self.put(rel, bytes)?;
         if let Ok(mut m) = self.manifest.lock() {
-            m.push((rel.to_owned(), key.to_owned()));
+            m.push((rel.to_owned(), key.to_owned(), None));
         }
         Ok(())
     }
 
-    fn previous(&self, rel: &str, key: &str) -> Option<Vec<u8>> {
-        if !safe_rel(rel) || self.previous.get(rel).map(String::as_str) != Some(key) {
+    fn previous_part(&self, file: &str, id: &str, key: &str) -> Option<Vec<u8>> {
+        let (k, span) = self.previous.get(&format!("{file}#{id}"))?;
+        let (offset, len) = (*span)?;
+        if k != key || !safe_rel(file) || len > MAX_PART {
             return None;
         }
-        fs::read(self.out.join(rel)).ok()
+        let f = {
+            let mut open = self.previous_files.lock().ok()?;
+            match open.get(file) {
+                Some(f) => std::sync::Arc::clone(f),
+                None => {
+                    let f = std::sync::Arc::new(File::open(self.out.join(file)).ok()?);
+                    open.insert(file.to_owned(), std::sync::Arc::clone(&f));
+                    f
+                }
+            }
+        };
+        let mut buf = vec![0; usize::try_from(len).ok()?];
+        read_at(&f, &mut buf, offset).ok()?;
+        self.parts_reused.fetch_add(1, Ordering::Relaxed);
+        Some(buf)
+    }
+
+    fn record_part(&self, file: &str, id: &str, key: &str, offset: u64, len: u64) {
+        if let Ok(mut m) = self.manifest.lock() {
+            m.push((format!("{file}#{id}"), key.to_owned(), Some((offset, len))));
+        }
     }
 
     fn reuse(&self, rel: &str, key: &str) -> bool {
-        if !safe_rel(rel) || self.previous.get(rel).map(String::as_str) != Some(key) {
+        if !safe_rel(rel) {
+            return false;
+        }
+        // Already in the staging folder, from the tree of two builds ago: keep it.
+        if let Some(base) = &self.base {
+            if base.keys.get(rel).map(String::as_str) == Some(key)
+                && fs::symlink_metadata(self.staging.join(rel)).is_ok_and(|m| m.is_file())
+            {
+                self.touch(base, rel);
+                self.reused.fetch_add(1, Ordering::Relaxed);
+                if let Ok(mut m) = self.manifest.lock() {
+                    m.push((rel.to_owned(), key.to_owned(), None));
+                }
+                return true;
+            }
+        }
+        if self.previous.get(rel).map(|(k, _)| k.as_str()) != Some(key) {
             return false;
         }
         let old = self.out.join(rel);
-        let new = self.staging.join(rel);
+        let new = self.make_way(rel);
         if let Some(dir) = new.parent() {
             if fs::create_dir_all(dir).is_err() {
                 return false;
@@ -370,9 +592,25 @@ impl Sink for Writer {
         self.bytes.fetch_add(size, Ordering::Relaxed);
         self.reused.fetch_add(1, Ordering::Relaxed);
         if let Ok(mut m) = self.manifest.lock() {
-            m.push((rel.to_owned(), key.to_owned()));
+            m.push((rel.to_owned(), key.to_owned(), None));
         }
         true
+    }
+}
+
+/// Read exactly `buf.len()` bytes at `offset`.
+fn read_at(f: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileExt;
+        f.read_exact_at(buf, offset)
+    }
+    #[cfg(not(unix))]
+    {
+        use std::io::{Read, Seek};
+        let mut f = f.try_clone()?;
+        f.seek(io::SeekFrom::Start(offset))?;
+        f.read_exact(buf)
     }
 }
 

@@ -280,7 +280,7 @@ impl<'a> Site<'a> {
     pub fn page_key(&self, n: &Notice, what: &str) -> String {
         let mut k = crate::emit::writer::Key::new(&self.global_key);
         k.add(what.as_bytes())
-            .add(self.project.sources.text(n.file).as_bytes());
+            .add(&self.project.sources.digest(n.file));
         k.hex()
     }
 
