@@ -120,6 +120,9 @@ pub struct Writer {
 struct Base {
     keys: HashMap<String, String>,
     touched: Mutex<HashSet<String>>,
+    /// Lists the files the staging folder held at the start, in the background while the
+    /// build renders (a cold walk of tens of thousands of files takes a second).
+    present: Mutex<Option<std::thread::JoinHandle<Vec<String>>>>,
 }
 
 /// Where a part is in its file: offset and length in bytes.
@@ -225,45 +228,59 @@ fn start_from_previous(prev: &Path, staging: &Path) -> Option<Base> {
         remove_ours(prev);
         return None;
     }
+    let dir = staging.to_path_buf();
+    let present = std::thread::spawn(move || {
+        let mut files = Vec::new();
+        list_files(&dir, "", &mut files);
+        files
+    });
     Some(Base {
         keys,
         touched: Mutex::new(HashSet::new()),
+        present: Mutex::new(Some(present)),
     })
 }
 
-/// Remove from `dir` (the staging folder, at relative path `rel`) every file and folder that
-/// this build did not write or keep.
-fn prune(dir: &Path, rel: &str, touched: &HashSet<String>) -> bool {
+/// Every file under `dir`, as paths relative to it with `/` separators (the marker and the
+/// manifest at the top excepted).
+fn list_files(dir: &Path, rel: &str, out: &mut Vec<String>) {
     let Ok(entries) = fs::read_dir(dir) else {
-        return false;
+        return;
     };
-    let mut kept = false;
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
         if rel.is_empty() && (name == MARKER || name == MANIFEST) {
-            kept = true;
             continue;
         }
-        let path = e.path();
         let sub = if rel.is_empty() {
             name
         } else {
             format!("{rel}/{name}")
         };
-        let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
-        if is_dir {
-            if prune(&path, &sub, touched) {
-                kept = true;
-            } else {
-                let _ = fs::remove_dir(&path);
-            }
-        } else if touched.contains(&sub) {
-            kept = true;
+        if e.file_type().is_ok_and(|t| t.is_dir()) {
+            list_files(&e.path(), &sub, out);
         } else {
-            let _ = fs::remove_file(&path);
+            out.push(sub);
         }
     }
-    kept
+}
+
+/// Remove from the staging folder every file that was there when the build started and
+/// that the build neither wrote nor kept, and the folders this leaves empty.
+fn prune(staging: &Path, present: &[String], touched: &HashSet<String>) {
+    for rel in present.iter().filter(|r| !touched.contains(*r)) {
+        let path = staging.join(rel);
+        if fs::remove_file(&path).is_err() {
+            continue;
+        }
+        let mut dir = path.parent();
+        while let Some(d) = dir {
+            if d == staging || fs::remove_dir(d).is_err() {
+                break;
+            }
+            dir = d.parent();
+        }
+    }
 }
 
 fn other(msg: String) -> io::Error {
@@ -450,7 +467,14 @@ impl Writer {
                 .touched
                 .lock()
                 .map_err(|_| other("output lock poisoned".into()))?;
-            prune(&self.staging, "", &touched);
+            let present = base
+                .present
+                .lock()
+                .map_err(|_| other("output lock poisoned".into()))?
+                .take()
+                .map(|h| h.join().unwrap_or_default())
+                .unwrap_or_default();
+            prune(&self.staging, &present, &touched);
         }
         fs::write(self.staging.join(MANIFEST), text)?;
         if self.out.is_dir() {
@@ -563,6 +587,9 @@ impl Sink for Writer {
                 && fs::symlink_metadata(self.staging.join(rel)).is_ok_and(|m| m.is_file())
             {
                 self.touch(base, rel);
+                let size = fs::metadata(self.staging.join(rel)).map_or(0, |m| m.len());
+                self.files.fetch_add(1, Ordering::Relaxed);
+                self.bytes.fetch_add(size, Ordering::Relaxed);
                 self.reused.fetch_add(1, Ordering::Relaxed);
                 if let Ok(mut m) = self.manifest.lock() {
                     m.push((rel.to_owned(), key.to_owned(), None));

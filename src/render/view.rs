@@ -940,12 +940,11 @@ pub fn index_page(cx: &Ctx<'_>, href: impl Fn(&Notice) -> String) -> IndexPage {
         groups: groups
             .into_iter()
             .map(|(name, mut notices)| {
-                notices.sort_by(|a, b| {
-                    let (ta, tb) = (a.title.get(lang), b.title.get(lang));
-                    collation_key(ta, lang)
-                        .cmp(&collation_key(tb, lang))
-                        .then(ta.cmp(tb))
-                        .then(a.id.cmp(&b.id))
+                // The collation key once a notice, not once a comparison.
+                notices.sort_by_cached_key(|n| {
+                    let n: &Notice = n;
+                    let t = n.title.get(lang);
+                    (collation_key(t, lang), t, n.id.as_str())
                 });
                 IndexGroup {
                     name: name.unwrap_or_else(|| cx.msg("index-other-service")),
