@@ -436,3 +436,45 @@ fn a_rebuild_after_one_edit_reuses_unchanged_pages_and_matches_a_clean_build() {
     let p = hysbys::build::prepare(&project, &opts()).expect("prepare");
     assert_eq!(hysbys::build::write(&p, &out).expect("rebuild").reused, 0);
 }
+
+/// The fast minifier gives `html-minifier`'s bytes on every page of the example and of the
+/// fixtures, and takes its fast path on the example's pages (else it saves nothing).
+#[test]
+fn fast_minify_matches_html_minifier_on_every_page() {
+    for (rel, must_be_fast) in [
+        (".", true),
+        ("tests/fixtures/full", false),
+        ("tests/fixtures/hostile", false),
+    ] {
+        let p = hysbys::build::prepare(&root().join(rel), &opts()).expect("prepare");
+        let theme = p.theme.as_ref().expect("theme");
+        let mut site = hysbys::render::site::Site::new(&p.project, &p.i18n, theme, false);
+        site.minify = false;
+        let mut pages = vec![
+            site.landing().expect("landing"),
+            site.not_found().expect("404"),
+        ];
+        for n in &p.project.notices {
+            for lang in Lang::ALL {
+                pages.push(site.notice(n, lang).expect("render"));
+            }
+        }
+        for lang in Lang::ALL {
+            pages.push(site.index(lang).expect("index"));
+        }
+        for page in pages {
+            let page = String::from_utf8(page).expect("utf-8");
+            let expected = html_minifier::minify(&page).expect("html-minifier");
+            assert!(
+                hysbys::render::minify::minify(&page) == expected,
+                "{rel}: the fast minifier differs from html-minifier"
+            );
+            if must_be_fast {
+                assert!(
+                    hysbys::render::minify::collapse(&page).is_some(),
+                    "{rel}: a page of the example leaves the fast path"
+                );
+            }
+        }
+    }
+}

@@ -3,6 +3,7 @@
 //! handed to Tera templates; page furniture comes from Fluent.
 
 pub mod markdown;
+pub mod minify;
 pub mod site;
 pub mod view;
 pub mod words;

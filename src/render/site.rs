@@ -386,10 +386,7 @@ impl<'a> Site<'a> {
 
     fn finish(&self, html: String) -> Vec<u8> {
         if self.minify {
-            match html_minifier::minify(&html) {
-                Ok(m) => return m.into_bytes(),
-                Err(_) => return html.into_bytes(),
-            }
+            return super::minify::minify(&html).into_bytes();
         }
         html.into_bytes()
     }
