@@ -103,11 +103,11 @@ fn read_text(
             return None;
         }
     };
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Some(s.to_owned()),
-        Err(e) => {
-            let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or("");
+    match decode(bytes) {
+        Ok(s) => Some(s),
+        Err(bytes) => {
+            let valid = std::str::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), str::len);
+            let good = std::str::from_utf8(&bytes[..valid]).unwrap_or("");
             let pos = config::pos_at(good, good.len(), 0);
             diags.push(
                 Diagnostic::new("parse-error", file, pos, "the file is not valid UTF-8")
@@ -117,6 +117,14 @@ fn read_text(
             None
         }
     }
+}
+
+/// A file's bytes as text without a byte-order mark, or the bytes back if they are not UTF-8.
+fn decode(mut bytes: Vec<u8>) -> Result<String, Vec<u8>> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).map_err(std::string::FromUtf8Error::into_bytes)
 }
 
 /// Parse and read one YAML file's root node, pushing YAML problems as diagnostics.
@@ -562,27 +570,42 @@ pub fn load(root: &Path, opts: &Options) -> Result<Project, LoadError> {
 
     // Read, parse and resolve each notice in parallel; each job keeps its own diagnostics
     // and its own record of the catalogue entries it uses, merged afterwards in path order.
-    type Job = (
-        FileId,
-        String,
-        Option<Notice>,
-        Vec<Diagnostic>,
-        resolve::Used,
-    );
+    // A text with no problem found while loading is let go once parsed (keeping its hash):
+    // on a large project the texts are a quarter of the memory, and only a file with a
+    // diagnostic is looked at again (then it is read back; see `Sources::set_evicted`).
+    enum Text {
+        Kept(String),
+        Evicted([u8; 32]),
+    }
+    type Job = (FileId, Text, Option<Notice>, Vec<Diagnostic>, resolve::Used);
     let parsed: Vec<Job> = jobs
         .par_iter()
         .map(|(id, f)| {
             let (text, raw, mut local) = read_notice(&f.abs, &f.stem, *id, &langs);
             let mut used = resolve::Used::new(org.as_ref());
             let notice = raw.map(|raw| resolve::notice(raw, org.as_ref(), &mut local, &mut used));
+            let text = if local.is_empty() && notice.is_some() {
+                use sha2::Digest;
+                Text::Evicted(sha2::Sha256::digest(text.as_bytes()).into())
+            } else {
+                Text::Kept(text)
+            };
             (*id, text, notice, local, used)
         })
         .collect();
 
     let mut used = resolve::Used::new(org.as_ref());
     let mut notices: Vec<std::sync::Arc<Notice>> = Vec::with_capacity(parsed.len());
+    let origin: std::collections::HashMap<FileId, &Path> =
+        jobs.iter().map(|(id, f)| (*id, f.abs.as_path())).collect();
     for (id, text, notice, mut local, u) in parsed {
-        sources.set_text(id, text);
+        match text {
+            Text::Kept(text) => sources.set_text(id, text),
+            Text::Evicted(digest) => {
+                let abs = origin.get(&id).map(|p| p.to_path_buf()).unwrap_or_default();
+                sources.set_evicted(id, digest, abs);
+            }
+        }
         diags.append(&mut local);
         used.merge(&u);
         notices.extend(notice.map(std::sync::Arc::new));
