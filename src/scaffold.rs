@@ -101,8 +101,13 @@ pub fn init_files(today: Date) -> Vec<(String, String)> {
         ("hysbys.toml".into(), CONFIG.into()),
         ("notices/_organisation.yaml".into(), ORGANISATION.into()),
         ("notices/contact.yaml".into(), example_notice(today)),
+        (".gitignore".into(), GITIGNORE.into()),
     ]
 }
+
+/// What a build leaves in the project folder: the site, the lock that keeps two builds
+/// apart, and the previous site kept for fast rebuilds.
+const GITIGNORE: &str = "/output/\n/.output.hysbys-*\n";
 
 /// A notice skeleton: every required field, with bilingual placeholders to replace.
 pub fn notice(id: &str, today: Date) -> String {

@@ -653,6 +653,11 @@ fn init_makes_a_project_that_checks_clean() {
             "{f} is missing or too short"
         );
     }
+    // What a build leaves in the project folder stays out of version control.
+    assert_eq!(
+        read(&dir.path().join(".gitignore")),
+        "/output/\n/.output.hysbys-*\n"
+    );
     let r = run(&["check", "--root", root, "--format", "json"]);
     r.assert_code(0);
     assert_eq!(

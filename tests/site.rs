@@ -388,8 +388,14 @@ fn a_rebuild_after_one_edit_reuses_unchanged_pages_and_matches_a_clean_build() {
     assert_eq!(stats.reused, (notices - 1) * 3, "{stats:?}");
     assert_eq!(stats.parts_reused, (notices - 1) * 4, "{stats:?}");
     assert_matches_clean_build(&project, &out, dir.path());
+    let mut kept = tree(&prev);
+    assert_eq!(
+        kept.remove(".gitignore").as_deref(),
+        Some(&b"*\n"[..]),
+        "the kept output is out of version control"
+    );
     assert!(
-        tree(&prev) == live,
+        kept == live,
         "the swapped-out output changed during the build"
     );
 

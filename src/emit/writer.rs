@@ -479,10 +479,13 @@ impl Writer {
         fs::write(self.staging.join(MANIFEST), text)?;
         if self.out.is_dir() {
             exchange(&self.staging, &self.out)?;
-            // `staging` now holds the old output: keep it for the next build to start from.
+            // `staging` now holds the old output: keep it for the next build to start from,
+            // out of version control (the next build prunes this file).
             let prev = self.prev_path();
             if prev.exists() || fs::rename(&self.staging, &prev).is_err() {
                 remove_ours(&self.staging);
+            } else {
+                let _ = fs::write(prev.join(".gitignore"), "*\n");
             }
         } else {
             fs::rename(&self.staging, &self.out)?;
