@@ -131,6 +131,7 @@ fn main() -> ExitCode {
     let page = format!("en/{id}/index.html");
 
     let opts = hysbys::load::Options {
+        cache: false,
         today: TODAY.parse().ok(),
     };
     let started = Instant::now();

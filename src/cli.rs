@@ -71,6 +71,9 @@ pub struct CheckArgs {
     /// The date `review-overdue` compares with (default: today in Europe/London, or SOURCE_DATE_EPOCH)
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub today: Option<Date>,
+    /// Neither read nor write the parse cache (.hysbys-cache/)
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -345,7 +348,10 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Check(a) => {
-            let opts = load::Options { today: a.today };
+            let opts = load::Options {
+                today: a.today,
+                cache: use_cache(a.no_cache),
+            };
             match crate::check(&a.common.root, &opts) {
                 Ok((project, diags)) => {
                     let code = report(&diags, &project, a.format, a.deny_warnings);
@@ -419,10 +425,18 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
+/// Use the parse cache unless told not to, or under CI (`CI` set, and not to `false` or
+/// `0`), where the folder would be thrown away and filling it costs about half a cold check.
+fn use_cache(no_cache: bool) -> bool {
+    let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
+    !no_cache && !ci
+}
+
 fn build(a: &BuildArgs) -> ExitCode {
     let started = std::time::Instant::now();
     let opts = load::Options {
         today: a.check.today,
+        cache: use_cache(a.check.no_cache),
     };
     let prepared = match crate::build::prepare(&a.check.common.root, &opts) {
         Ok(p) => p,
@@ -489,7 +503,10 @@ fn serve(
             "warning: listening on {bind}: anyone who can reach this machine can read the preview"
         );
     }
-    let opts = load::Options { today };
+    let opts = load::Options {
+        today,
+        cache: use_cache(false),
+    };
     let server = match crate::serve::Server::new(root, opts) {
         Ok(s) => std::sync::Arc::new(s),
         Err(e) => return fail(e),
@@ -751,7 +768,13 @@ fn register(
     lang: Option<crate::model::Lang>,
     today: Option<Date>,
 ) -> ExitCode {
-    let p = match crate::build::prepare(root, &load::Options { today }) {
+    let p = match crate::build::prepare(
+        root,
+        &load::Options {
+            today,
+            cache: use_cache(false),
+        },
+    ) {
         Ok(p) => p,
         Err(e) => return fail(e),
     };

@@ -96,6 +96,7 @@ fn streamed_outputs_match_the_values() {
     for rel in [".", "tests/fixtures/full", "tests/fixtures/register-basic"] {
         let root = example().join(rel);
         let opts = hysbys::load::Options {
+            cache: false,
             today: Some(hysbys::model::Date::constant(2026, 11, 23)),
         };
         let p = hysbys::build::prepare(&root, &opts).expect("prepare");

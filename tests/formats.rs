@@ -8,6 +8,7 @@ use hysbys::model::Date;
 fn diagnostics() -> (hysbys::Project, Vec<hysbys::diag::Diagnostic>) {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/diagnostics");
     let opts = hysbys::load::Options {
+        cache: false,
         today: Some(Date::constant(2026, 11, 23)),
     };
     hysbys::check(&root, &opts).expect("loads")

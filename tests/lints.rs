@@ -94,6 +94,7 @@ fn apply(root: &Path, edits: &[toml::Value], ctx: &str) {
 /// `lint file:line:column` for every diagnostic, in output order.
 fn run_check(root: &Path) -> Vec<String> {
     let opts = hysbys::load::Options {
+        cache: false,
         today: Some(today()),
     };
     let (project, diags) = hysbys::check(root, &opts).expect("the project loads");
@@ -438,6 +439,7 @@ fn lint_levels_from_hysbys_toml() {
     copy_dir(&fixtures().join("base"), dir.path());
     common::edit(dir.path(), without_ico.0, without_ico.1, without_ico.2);
     let opts = hysbys::load::Options {
+        cache: false,
         today: Some(today()),
     };
     let severities = |toml: &str| {

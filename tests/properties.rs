@@ -9,6 +9,7 @@ const ORG: &str = include_str!("fixtures/lints/base/notices/_organisation.yaml")
 
 fn opts() -> Options {
     Options {
+        cache: false,
         today: Some(Date::constant(2026, 11, 23)),
     }
 }

@@ -60,6 +60,7 @@ fn raw_get(addr: SocketAddr, path: &str) -> u16 {
 
 fn start(root: &Path) -> (Arc<hysbys::serve::Server>, SocketAddr) {
     let opts = hysbys::load::Options {
+        cache: false,
         today: Some(Date::constant(2026, 11, 23)),
     };
     let server = Arc::new(hysbys::serve::Server::new(root.to_path_buf(), opts).expect("load"));
@@ -88,6 +89,7 @@ fn serve_matches_build_reloads_and_shows_errors() {
     let p = hysbys::build::prepare(
         dir.path(),
         &hysbys::load::Options {
+            cache: false,
             today: Some(Date::constant(2026, 11, 23)),
         },
     )

@@ -15,6 +15,7 @@ fn root() -> PathBuf {
 
 fn opts() -> hysbys::load::Options {
     hysbys::load::Options {
+        cache: false,
         today: Some(Date::constant(2026, 11, 23)),
     }
 }
@@ -483,4 +484,105 @@ fn fast_minify_matches_html_minifier_on_every_page() {
             }
         }
     }
+}
+
+/// The parse cache gives the same diagnostics and the same site as parsing, across edits of
+/// a notice and of the organisation file, and it is really read.
+#[test]
+fn the_parse_cache_changes_nothing_but_the_time() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = dir.path().join("project");
+    copy_tree(&root().join("notices"), &project.join("notices"));
+    std::fs::copy(root().join("hysbys.toml"), project.join("hysbys.toml")).expect("config");
+    let with = |cache: bool| hysbys::load::Options { cache, ..opts() };
+    let diagnostics = |cache: bool| {
+        let (p, d) = hysbys::check(&project, &with(cache)).expect("check");
+        hysbys::diag::json::render(&d, &p.sources)
+    };
+    let cache_dir = project.join(".hysbys-cache");
+    let entries = || {
+        std::fs::read_dir(&cache_dir)
+            .map(|rd| {
+                rd.flatten()
+                    .map(|e| e.path())
+                    .filter(|p| p.file_name().is_some_and(|n| n.len() == 40))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+
+    let parsed = diagnostics(false);
+    assert!(entries().is_empty(), "--no-cache writes nothing");
+    assert_eq!(diagnostics(true), parsed, "first run, filling the cache");
+    let notices = hysbys::check(&project, &with(false))
+        .expect("check")
+        .0
+        .notices
+        .len();
+    assert_eq!(entries().len(), notices, "one entry a notice");
+    assert_eq!(diagnostics(true), parsed, "second run, from the cache");
+
+    // A notice edited into an error, then back.
+    let file = project.join("notices/corporate.yaml");
+    let text = std::fs::read_to_string(&file).expect("read");
+    let broken = text.replacen("lawful_basis:", "lawful_basiss:", 1);
+    assert_ne!(broken, text);
+    std::fs::write(&file, &broken).expect("write");
+    let errors = diagnostics(false);
+    assert_ne!(errors, parsed);
+    assert_eq!(diagnostics(true), errors);
+    std::fs::write(&file, &text).expect("write");
+    assert_eq!(diagnostics(true), parsed);
+
+    // The organisation file changes how references resolve: every entry is made again.
+    let org = project.join("notices/_organisation.yaml");
+    let text = std::fs::read_to_string(&org).expect("read");
+    std::fs::write(&org, format!("{text}\n# a comment\n")).expect("write");
+    let before: Vec<_> = entries();
+    assert_eq!(diagnostics(true), diagnostics(false));
+    let after: Vec<_> = entries();
+    assert!(
+        before.iter().all(|e| !after.contains(e)),
+        "old entries are removed"
+    );
+
+    // The site is the same with and without the cache.
+    let build_with = |cache: bool, out: &Path| {
+        let p = hysbys::build::prepare(&project, &with(cache)).expect("prepare");
+        hysbys::build::write(&p, out).expect("build");
+    };
+    build_with(true, &dir.path().join("a"));
+    build_with(false, &dir.path().join("b"));
+    assert!(tree(&dir.path().join("a")) == tree(&dir.path().join("b")));
+
+    // It is really read: give the original text the entry of an edited version, and the
+    // page shows the edit.
+    let file = project.join("notices/corporate.yaml");
+    let text = std::fs::read_to_string(&file).expect("read");
+    let before = entries();
+    std::fs::write(
+        &file,
+        text.replacen("title:\n  en: ", "title:\n  en: Cached ", 1),
+    )
+    .expect("write");
+    diagnostics(true);
+    let edited = entries()
+        .into_iter()
+        .find(|e| !before.contains(e))
+        .expect("new entry");
+    let edited = std::fs::read(edited).expect("read entry");
+    std::fs::write(&file, &text).expect("write");
+    let before = entries();
+    diagnostics(true);
+    let original = entries()
+        .into_iter()
+        .find(|e| !before.contains(e))
+        .expect("entry");
+    std::fs::write(&original, edited).expect("replace entry");
+    build_with(true, &dir.path().join("c"));
+    let page = tree(&dir.path().join("c"))["en/corporate/index.html"].clone();
+    assert!(
+        String::from_utf8_lossy(&page).contains("Cached "),
+        "the entry was not read"
+    );
 }

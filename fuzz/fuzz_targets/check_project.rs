@@ -11,7 +11,8 @@ fuzz_target!(|data: &[u8]| {
         Some((o, n)) => (o, n),
         None => (ORG, text),
     };
-    let opts = hysbys::load::Options { today: hysbys::model::Date::new(2026, 11, 23).ok() };
+    let opts = hysbys::load::Options {
+        cache: false, today: hysbys::model::Date::new(2026, 11, 23).ok() };
     let mut project = hysbys::load::load_texts(None, Some(org), &[("fuzz", notice)], &opts);
     let mut diags = std::mem::take(&mut project.load_diagnostics);
     hysbys::rules::check(&project, &mut diags);

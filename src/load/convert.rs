@@ -510,7 +510,7 @@ impl Cx<'_> {
 // ---------------------------------------------------------------------------------------
 // The organisation file
 
-const ORG_FIELDS: &[&str] = &[
+pub const ORG_FIELDS: &[&str] = &[
     "name",
     "public_authority",
     "address",

@@ -2,6 +2,7 @@
 //! BOM, size limit), parsing YAML with spans, reading the model's types and resolving
 //! references. Files are parsed in parallel; results keep bytewise path order.
 
+pub mod cache;
 pub mod convert;
 pub mod resolve;
 pub mod sources;
@@ -440,6 +441,8 @@ fn read_lock(
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     pub today: Option<crate::model::Date>,
+    /// Read and write the parse cache, `.hysbys-cache/` (see [`cache`]).
+    pub cache: bool,
 }
 
 /// Load a project: everything that can be read, with every problem found on the way.
@@ -578,21 +581,50 @@ pub fn load(root: &Path, opts: &Options) -> Result<Project, LoadError> {
         Evicted([u8; 32]),
     }
     type Job = (FileId, Text, Option<Notice>, Vec<Diagnostic>, resolve::Used);
+    // A notice unchanged since the last load (same text, settings and organisation file) is
+    // taken from the parse cache instead of being parsed again.
+    let cache = opts.cache.then(|| {
+        let text_of = |path: &str| {
+            (0..u32::try_from(sources.len()).unwrap_or(0))
+                .find(|i| sources.path(*i) == path)
+                .map_or("", |i| sources.text(i))
+        };
+        let org_path = orgs.first().map_or("", |f| f.rel.as_str());
+        cache::Cache::new(root, text_of("hysbys.toml"), text_of(org_path))
+    });
     let parsed: Vec<Job> = jobs
         .par_iter()
         .map(|(id, f)| {
-            let (text, raw, mut local) = read_notice(&f.abs, &f.stem, *id, &langs);
+            use sha2::Digest;
             let mut used = resolve::Used::new(org.as_ref());
-            let notice = raw.map(|raw| resolve::notice(raw, org.as_ref(), &mut local, &mut used));
-            let text = if local.is_empty() && notice.is_some() {
-                use sha2::Digest;
-                Text::Evicted(sha2::Sha256::digest(text.as_bytes()).into())
-            } else {
-                Text::Kept(text)
+            let mut local = Vec::new();
+            let Some(text) = read_text(&f.abs, *id, &Limits::default(), &mut local) else {
+                return (*id, Text::Kept(String::new()), None, local, used);
             };
-            (*id, text, notice, local, used)
+            let digest: [u8; 32] = sha2::Sha256::digest(text.as_bytes()).into();
+            if let Some(n) = cache
+                .as_ref()
+                .and_then(|c| c.get(&f.rel, &f.stem, &digest, *id))
+            {
+                used.add(&n);
+                return (*id, Text::Evicted(digest), Some(n), local, used);
+            }
+            let raw = notice_from_text(&text, &f.stem, *id, &langs, &mut local);
+            let notice = raw.map(|raw| resolve::notice(raw, org.as_ref(), &mut local, &mut used));
+            match &notice {
+                Some(n) if local.is_empty() => {
+                    if let Some(c) = &cache {
+                        c.put(&f.rel, &digest, n);
+                    }
+                    (*id, Text::Evicted(digest), notice, local, used)
+                }
+                _ => (*id, Text::Kept(text), notice, local, used),
+            }
         })
         .collect();
+    if let Some(c) = &cache {
+        c.finish();
+    }
 
     let mut used = resolve::Used::new(org.as_ref());
     let mut notices: Vec<std::sync::Arc<Notice>> = Vec::with_capacity(parsed.len());

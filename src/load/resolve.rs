@@ -37,18 +37,23 @@ impl Used {
     pub fn recompute(org: Option<&Organisation>, notices: &[std::sync::Arc<Notice>]) -> Used {
         let mut u = Used::new(org);
         for n in notices {
-            for r in n.recipients.iter().flatten() {
-                if let Some(x) = r.catalogue.and_then(|i| u.recipients.get_mut(i)) {
-                    *x = true;
-                }
-            }
-            for r in &n.retention {
-                if let Some(x) = r.catalogue.and_then(|i| u.retention.get_mut(i)) {
-                    *x = true;
-                }
-            }
+            u.add(n);
         }
         u
+    }
+
+    /// Mark the catalogue entries a resolved notice uses.
+    pub fn add(&mut self, n: &Notice) {
+        for r in n.recipients.iter().flatten() {
+            if let Some(x) = r.catalogue.and_then(|i| self.recipients.get_mut(i)) {
+                *x = true;
+            }
+        }
+        for r in &n.retention {
+            if let Some(x) = r.catalogue.and_then(|i| self.retention.get_mut(i)) {
+                *x = true;
+            }
+        }
     }
 }
 

@@ -11,7 +11,19 @@ use saphyr_parser::{Event, Parser, ScalarStyle, Span as YSpan};
 
 /// A position in a source file: 1-based line, 1-based column counted in Unicode scalar
 /// values, and the character offset of the start (for snippets).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Default,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub struct Pos {
     pub line: u32,
     pub col: u32,

@@ -7,7 +7,7 @@
 macro_rules! closed_set {
     ($(#[$m:meta])* $name:ident, $what:literal { $($variant:ident = $code:literal $(=> $article:literal)?),+ $(,)? }) => {
         $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
         pub enum $name { $($variant),+ }
 
         impl $name {
@@ -87,7 +87,7 @@ closed_set!(
 );
 
 /// Which Schedule 1 paragraphs a special condition needs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Schedule1Need {
     /// No Schedule 1 condition may be given.
     None,
@@ -233,7 +233,7 @@ pub fn needs_appropriate_policy_document(paragraph: u32) -> bool {
 }
 
 /// The Art 10 condition for criminal-offence data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum CriminalCondition {
     /// Processing under the control of official authority.
     OfficialAuthority,
@@ -260,7 +260,9 @@ impl CriminalCondition {
 }
 
 /// The two languages of a site.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Lang {
     En,
     Cy,

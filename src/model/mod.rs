@@ -15,7 +15,7 @@ pub use crate::load::yaml::Pos;
 pub type FileId = u32;
 
 /// A value and where it was written.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct S<T> {
     pub v: T,
     pub pos: Pos,
@@ -24,7 +24,7 @@ pub struct S<T> {
 /// A translatable value: one string per language of the site (empty for a language the
 /// site does not publish). `plain` marks a `name` written as one string for every language,
 /// which is never a translation.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Text {
     pub en: String,
     pub cy: String,
@@ -69,12 +69,38 @@ impl Text {
     }
 }
 
+/// `written` lists in the parse cache: stored as strings, read back as the format's own
+/// field names (a name the format does not know, which cannot happen, is dropped).
+mod written_keys {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(keys: &[&'static str], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(keys.iter())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<&'static str>, D::Error> {
+        use crate::load::convert::{NOTICE_FIELDS, ORG_FIELDS, PURPOSE_FIELDS};
+        let names = Vec::<String>::deserialize(d)?;
+        Ok(names
+            .iter()
+            .filter_map(|n| {
+                [NOTICE_FIELDS, PURPOSE_FIELDS, ORG_FIELDS]
+                    .iter()
+                    .flat_map(|set| set.iter())
+                    .find(|k| **k == n.as_str())
+                    .copied()
+            })
+            .collect())
+    }
+}
+
 /// A calendar date, validated.
 pub type Date = jiff::civil::Date;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Organisation {
     /// The keys written in the source (even when their value was invalid).
+    #[serde(with = "written_keys")]
     pub written: Vec<&'static str>,
     pub file: FileId,
     /// The first key of the file, where `missing-dpo` is reported.
@@ -103,14 +129,14 @@ impl Organisation {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Representative {
     pub name: Text,
     pub address: Text,
     pub email: Option<S<String>>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Dpo {
     pub name: Option<Text>,
     pub email: Option<S<String>>,
@@ -119,16 +145,17 @@ pub struct Dpo {
 }
 
 /// `rights_contact` and `complaints`: a url, an email and some words.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Contact {
     pub url: Option<Text>,
     pub email: Option<S<String>>,
     pub details: Option<Text>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Notice {
     /// The keys written in the source (even when their value was invalid).
+    #[serde(with = "written_keys")]
     pub written: Vec<&'static str>,
     pub id: String,
     pub file: FileId,
@@ -155,14 +182,14 @@ pub struct Notice {
     pub changes: Vec<Change>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct JointController {
     pub name: Text,
     pub responsibilities: Text,
     pub contact: Text,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Channel {
     pub id: S<String>,
     pub name: Text,
@@ -171,14 +198,14 @@ pub struct Channel {
     pub retention: Vec<S<String>>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Source {
     pub name: Text,
     pub details: Option<Text>,
     pub public: bool,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Category {
     pub id: S<String>,
     pub name: Text,
@@ -188,9 +215,10 @@ pub struct Category {
     pub source: DataSource,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Purpose {
     /// The keys written in the source (even when their value was invalid).
+    #[serde(with = "written_keys")]
     pub written: Vec<&'static str>,
     pub id: S<String>,
     pub name: Text,
@@ -207,7 +235,7 @@ pub struct Purpose {
     pub direct_marketing: bool,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Recipient {
     pub id: S<String>,
     pub name: Text,
@@ -220,13 +248,13 @@ pub struct Recipient {
     pub catalogue: Option<usize>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub enum Destination {
     Country(S<String>),
     InternationalOrganisation(Text),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Transfer {
     pub pos: Pos,
     pub destination: Destination,
@@ -237,13 +265,13 @@ pub struct Transfer {
     pub copy: Option<Text>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub enum Keep {
     Period(S<Duration>),
     Criteria(Text),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Retention {
     pub id: S<String>,
     pub records: Text,
@@ -257,7 +285,7 @@ pub struct Retention {
     pub catalogue: Option<usize>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct AutomatedDecision {
     pub id: S<String>,
     pub name: Text,
@@ -267,7 +295,7 @@ pub struct AutomatedDecision {
     pub purposes: Vec<S<String>>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Section {
     pub id: S<String>,
     pub title: Text,
@@ -275,7 +303,7 @@ pub struct Section {
     pub after: Option<S<String>>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Change {
     pub date: S<Date>,
     pub summary: Text,
