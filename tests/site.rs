@@ -198,10 +198,7 @@ fn copy_tree(from: &Path, to: &Path) {
 
 #[test]
 fn a_failing_build_leaves_the_previous_output_untouched() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let project = dir.path().join("project");
-    copy_tree(&root().join("notices"), &project.join("notices"));
-    std::fs::copy(root().join("hysbys.toml"), project.join("hysbys.toml")).expect("config");
+    let (dir, project) = example_copy();
     let out = project.join("output");
     build(&project, &out).expect("first build");
     let before = tree(&out);
@@ -340,12 +337,18 @@ fn assert_matches_clean_build(project: &Path, out: &Path, scratch: &Path) {
     }
 }
 
-#[test]
-fn a_rebuild_after_one_edit_reuses_unchanged_pages_and_matches_a_clean_build() {
+/// A copy of the example project in a temporary folder: the folder and the project in it.
+fn example_copy() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("tempdir");
     let project = dir.path().join("project");
     copy_tree(&root().join("notices"), &project.join("notices"));
     std::fs::copy(root().join("hysbys.toml"), project.join("hysbys.toml")).expect("config");
+    (dir, project)
+}
+
+#[test]
+fn a_rebuild_after_one_edit_reuses_unchanged_pages_and_matches_a_clean_build() {
+    let (dir, project) = example_copy();
     let out = project.join("output");
     build(&project, &out).expect("first build");
 
@@ -490,10 +493,7 @@ fn fast_minify_matches_html_minifier_on_every_page() {
 /// a notice and of the organisation file, and it is really read.
 #[test]
 fn the_parse_cache_changes_nothing_but_the_time() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let project = dir.path().join("project");
-    copy_tree(&root().join("notices"), &project.join("notices"));
-    std::fs::copy(root().join("hysbys.toml"), project.join("hysbys.toml")).expect("config");
+    let (dir, project) = example_copy();
     let with = |cache: bool| hysbys::load::Options { cache, ..opts() };
     let diagnostics = |cache: bool| {
         let (p, d) = hysbys::check(&project, &with(cache)).expect("check");
