@@ -198,7 +198,7 @@ fn copy_tree(from: &Path, to: &Path) {
 
 #[test]
 fn a_failing_build_leaves_the_previous_output_untouched() {
-    let (dir, project) = example_copy();
+    let (_dir, project) = example_copy();
     let out = project.join("output");
     build(&project, &out).expect("first build");
     let before = tree(&out);
