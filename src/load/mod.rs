@@ -48,6 +48,17 @@ fn read_text(
     limits: &Limits,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<String> {
+    let bytes = read_bytes(path, file, limits, diags)?;
+    to_text(bytes, file, diags)
+}
+
+/// Read a file's bytes, without a byte-order mark: io-error or limit-exceeded on failure.
+fn read_bytes(
+    path: &Path,
+    file: FileId,
+    limits: &Limits,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Vec<u8>> {
     let at1 = Pos::START;
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
@@ -104,7 +115,12 @@ fn read_text(
             return None;
         }
     };
-    match decode(bytes) {
+    Some(strip_bom(bytes))
+}
+
+/// The bytes as text: parse-error (invalid UTF-8, at the first bad byte) on failure.
+fn to_text(bytes: Vec<u8>, file: FileId, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    match String::from_utf8(bytes).map_err(std::string::FromUtf8Error::into_bytes) {
         Ok(s) => Some(s),
         Err(bytes) => {
             let valid = std::str::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), str::len);
@@ -120,12 +136,16 @@ fn read_text(
     }
 }
 
-/// A file's bytes as text without a byte-order mark, or the bytes back if they are not UTF-8.
-fn decode(mut bytes: Vec<u8>) -> Result<String, Vec<u8>> {
+fn strip_bom(mut bytes: Vec<u8>) -> Vec<u8> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
-    String::from_utf8(bytes).map_err(std::string::FromUtf8Error::into_bytes)
+    bytes
+}
+
+/// A file's bytes as text without a byte-order mark, or the bytes back if they are not UTF-8.
+fn decode(bytes: Vec<u8>) -> Result<String, Vec<u8>> {
+    String::from_utf8(strip_bom(bytes)).map_err(std::string::FromUtf8Error::into_bytes)
 }
 
 /// Parse and read one YAML file's root node, pushing YAML problems as diagnostics.
@@ -598,10 +618,12 @@ pub fn load(root: &Path, opts: &Options) -> Result<Project, LoadError> {
             use sha2::Digest;
             let mut used = resolve::Used::new(org.as_ref());
             let mut local = Vec::new();
-            let Some(text) = read_text(&f.abs, *id, &Limits::default(), &mut local) else {
+            let Some(bytes) = read_bytes(&f.abs, *id, &Limits::default(), &mut local) else {
                 return (*id, Text::Kept(String::new()), None, local, used);
             };
-            let digest: [u8; 32] = sha2::Sha256::digest(text.as_bytes()).into();
+            // The hash of the bytes is the hash of the text (the cache only holds notices
+            // that were valid UTF-8), so a cached notice is not even checked for UTF-8.
+            let digest: [u8; 32] = sha2::Sha256::digest(&bytes).into();
             if let Some(n) = cache
                 .as_ref()
                 .and_then(|c| c.get(&f.rel, &f.stem, &digest, *id))
@@ -609,6 +631,9 @@ pub fn load(root: &Path, opts: &Options) -> Result<Project, LoadError> {
                 used.add(&n);
                 return (*id, Text::Evicted(digest), Some(n), local, used);
             }
+            let Some(text) = to_text(bytes, *id, &mut local) else {
+                return (*id, Text::Kept(String::new()), None, local, used);
+            };
             let raw = notice_from_text(&text, &f.stem, *id, &langs, &mut local);
             let notice = raw.map(|raw| resolve::notice(raw, org.as_ref(), &mut local, &mut used));
             match &notice {
