@@ -1196,23 +1196,7 @@ const SECTIONS: &[SectionT] = &[
 ];
 
 /// Built-in section ids a custom section may follow.
-const BUILTIN_SECTIONS: &[&str] = &[
-    "controller",
-    "joint-controllers",
-    "data-subjects",
-    "collection",
-    "categories",
-    "sources",
-    "purposes",
-    "recipients",
-    "retention",
-    "automated-decisions",
-    "statutory-requirement",
-    "rights",
-    "complaints",
-    "ico",
-    "changes",
-];
+use hysbys::model::BUILTIN_SECTIONS;
 
 const CHANGES: &[T] = &[
     (
