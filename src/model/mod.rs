@@ -341,6 +341,18 @@ impl Notice {
         self.purposes.iter().find(|p| p.id.v == id)
     }
 
+    /// Every purpose each automated decision serves: the decision, the reference as written
+    /// (for the diagnostic's place), and the purpose (unknown references are left out).
+    pub fn automated_decision_purposes(
+        &self,
+    ) -> impl Iterator<Item = (&AutomatedDecision, &S<String>, &Purpose)> + '_ {
+        self.automated_decisions.iter().flat_map(move |a| {
+            a.purposes
+                .iter()
+                .filter_map(move |r| self.purpose(&r.v).map(|p| (a, r, p)))
+        })
+    }
+
     /// The categories a purpose uses (refs are already checked).
     pub fn purpose_categories<'a>(
         &'a self,

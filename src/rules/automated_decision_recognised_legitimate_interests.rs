@@ -14,18 +14,15 @@ pub static LINT: Lint = Lint {
 
 fn check(p: &Project, out: &mut Vec<Diagnostic>) {
     for n in &p.notices {
-        for a in &n.automated_decisions {
-            for r in &a.purposes {
-                let Some(pu) = n.purpose(&r.v) else { continue };
-                if pu.lawful_basis.as_ref().map(|b| b.v)
-                    == Some(LawfulBasis::RecognisedLegitimateInterests)
-                {
-                    out.push(
+        for (a, r, pu) in n.automated_decision_purposes() {
+            if pu.lawful_basis.as_ref().map(|b| b.v)
+                == Some(LawfulBasis::RecognisedLegitimateInterests)
+            {
+                out.push(
                         Diagnostic::new(LINT.name, n.file, r.pos, format!("automated decision `{}` serves purpose `{}`, which relies on recognised legitimate interests", a.id.v, pu.id.v))
                             .label("Art 22B forbids this")
                             .help("rest the purpose on another lawful basis, or have a person review each decision so it is not solely automated"),
                     );
-                }
             }
         }
     }

@@ -14,17 +14,15 @@ pub static LINT: Lint = Lint {
 
 fn check(p: &Project, out: &mut Vec<Diagnostic>) {
     for n in &p.notices {
-        for a in &n.automated_decisions {
-            for r in &a.purposes {
-                let Some(pu) = n.purpose(&r.v) else { continue };
-                if n.purpose_categories(pu).all(|c| c.special.is_empty()) {
-                    continue;
-                }
-                let condition = pu.special_condition.as_ref().map(|c| c.v);
-                let by_contract_or_law = pu.lawful_basis.as_ref().map(|b| b.v)
-                    == Some(LawfulBasis::Contract)
-                    || !pu.legislation.is_empty();
-                let problem = match condition {
+        for (a, r, pu) in n.automated_decision_purposes() {
+            if n.purpose_categories(pu).all(|c| c.special.is_empty()) {
+                continue;
+            }
+            let condition = pu.special_condition.as_ref().map(|c| c.v);
+            let by_contract_or_law = pu.lawful_basis.as_ref().map(|b| b.v)
+                == Some(LawfulBasis::Contract)
+                || !pu.legislation.is_empty();
+            let problem = match condition {
                     Some(SpecialCondition::ExplicitConsent) => None,
                     Some(SpecialCondition::SubstantialPublicInterest) if by_contract_or_law => None,
                     Some(SpecialCondition::SubstantialPublicInterest) => Some((
@@ -36,21 +34,20 @@ fn check(p: &Project, out: &mut Vec<Diagnostic>) {
                         "rest the purpose on `explicit-consent`, or `substantial-public-interest` with a contract or the authorising law, or add human involvement so the decision is not solely automated",
                     )),
                 };
-                if let Some((what, help)) = problem {
-                    out.push(
-                        Diagnostic::new(
-                            LINT.name,
-                            n.file,
-                            r.pos,
-                            format!(
-                                "automated decision `{}` {what} (purpose `{}`)",
-                                a.id.v, pu.id.v
-                            ),
-                        )
-                        .label("Art 22B does not allow this")
-                        .help(help),
-                    );
-                }
+            if let Some((what, help)) = problem {
+                out.push(
+                    Diagnostic::new(
+                        LINT.name,
+                        n.file,
+                        r.pos,
+                        format!(
+                            "automated decision `{}` {what} (purpose `{}`)",
+                            a.id.v, pu.id.v
+                        ),
+                    )
+                    .label("Art 22B does not allow this")
+                    .help(help),
+                );
             }
         }
     }
