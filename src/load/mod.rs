@@ -189,6 +189,7 @@ fn parse_yaml(
     Some(root)
 }
 
+#[derive(Clone)]
 struct Found {
     rel: String,
     abs: PathBuf,
@@ -467,6 +468,27 @@ pub struct Options {
 
 /// Load a project: everything that can be read, with every problem found on the way.
 pub fn load(root: &Path, opts: &Options) -> Result<Project, LoadError> {
+    let (mut project, mut pending) = begin(root, opts)?;
+    let mut notices = pending.next(&mut project, usize::MAX).unwrap_or_default();
+    pending.finish();
+    notices.sort_by(|a, b| a.id.cmp(&b.id));
+    project.notices = notices;
+    Ok(project)
+}
+
+/// The notices of a project still to be read, in id order: [`Pending::next`] reads them a
+/// batch at a time, so that a large project never has to be held whole (`check` and
+/// `build` stream it; see [`crate::build::stream`]).
+pub struct Pending {
+    jobs: Vec<(FileId, Found)>,
+    done: usize,
+    cache: Option<cache::Cache>,
+}
+
+/// Start loading a project: settings, the organisation, the list of notices and the
+/// translation lock, with every problem found so far. The project comes back without
+/// notices; they are read by [`Pending::next`].
+pub fn begin(root: &Path, opts: &Options) -> Result<(Project, Pending), LoadError> {
     if !root.is_dir() {
         return Err(LoadError::Root(format!(
             "{} is not a folder",
@@ -555,7 +577,7 @@ pub fn load(root: &Path, opts: &Options) -> Result<Project, LoadError> {
 
     // Notices: ids valid and unique; then parse in parallel.
     let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
-    let mut jobs: Vec<(FileId, &Found)> = Vec::new();
+    let mut jobs: Vec<(FileId, Found)> = Vec::new();
     for f in found.iter().filter(|f| !f.organisation) {
         let id = sources.add(f.rel.clone(), String::new());
         let at1 = Pos::START;
@@ -588,19 +610,9 @@ pub fn load(root: &Path, opts: &Options) -> Result<Project, LoadError> {
             break;
         }
         seen.insert(f.stem.clone(), f.rel.clone());
-        jobs.push((id, f));
+        jobs.push((id, f.clone()));
     }
 
-    // Read, parse and resolve each notice in parallel; each job keeps its own diagnostics
-    // and its own record of the catalogue entries it uses, merged afterwards in path order.
-    // A text with no problem found while loading is let go once parsed (keeping its hash):
-    // on a large project the texts are a quarter of the memory, and only a file with a
-    // diagnostic is looked at again (then it is read back; see `Sources::set_evicted`).
-    enum Text {
-        Kept(String),
-        Evicted([u8; 32]),
-    }
-    type Job = (FileId, Text, Option<Notice>, Vec<Diagnostic>, resolve::Used);
     // A notice unchanged since the last load (same text, settings and organisation file) is
     // taken from the parse cache instead of being parsed again.
     let cache = opts.cache.then(|| {
@@ -612,75 +624,120 @@ pub fn load(root: &Path, opts: &Options) -> Result<Project, LoadError> {
         let org_path = orgs.first().map_or("", |f| f.rel.as_str());
         cache::Cache::new(root, text_of("hysbys.toml"), text_of(org_path))
     });
-    let parsed: Vec<Job> = jobs
-        .par_iter()
-        .map(|(id, f)| {
-            use sha2::Digest;
-            let mut used = resolve::Used::new(org.as_ref());
-            let mut local = Vec::new();
-            let Some(bytes) = read_bytes(&f.abs, *id, &Limits::default(), &mut local) else {
-                return (*id, Text::Kept(String::new()), None, local, used);
-            };
-            // The hash of the bytes is the hash of the text (the cache only holds notices
-            // that were valid UTF-8), so a cached notice is not even checked for UTF-8.
-            let digest: [u8; 32] = sha2::Sha256::digest(&bytes).into();
-            if let Some(n) = cache
-                .as_ref()
-                .and_then(|c| c.get(&f.rel, &f.stem, &digest, *id))
-            {
-                used.add(&n);
-                return (*id, Text::Evicted(digest), Some(n), local, used);
-            }
-            let Some(text) = to_text(bytes, *id, &mut local) else {
-                return (*id, Text::Kept(String::new()), None, local, used);
-            };
-            let raw = notice_from_text(&text, &f.stem, *id, &langs, &mut local);
-            let notice = raw.map(|raw| resolve::notice(raw, org.as_ref(), &mut local, &mut used));
-            match &notice {
-                Some(n) if local.is_empty() => {
-                    if let Some(c) = &cache {
-                        c.put(&f.rel, &digest, n);
-                    }
-                    (*id, Text::Evicted(digest), notice, local, used)
-                }
-                _ => (*id, Text::Kept(text), notice, local, used),
-            }
-        })
-        .collect();
-    if let Some(c) = &cache {
-        c.finish();
-    }
-
-    let mut used = resolve::Used::new(org.as_ref());
-    let mut notices: Vec<std::sync::Arc<Notice>> = Vec::with_capacity(parsed.len());
-    let origin: std::collections::HashMap<FileId, &Path> =
-        jobs.iter().map(|(id, f)| (*id, f.abs.as_path())).collect();
-    for (id, text, notice, mut local, u) in parsed {
-        match text {
-            Text::Kept(text) => sources.set_text(id, text),
-            Text::Evicted(digest) => {
-                let abs = origin.get(&id).map(|p| p.to_path_buf()).unwrap_or_default();
-                sources.set_evicted(id, digest, abs);
-            }
-        }
-        diags.append(&mut local);
-        used.merge(&u);
-        notices.extend(notice.map(std::sync::Arc::new));
-    }
-    notices.sort_by(|a, b| a.id.cmp(&b.id));
-
     let lock = read_lock(root, &limits, &mut sources, &mut diags);
-
+    // Batches go in id order, the order of every output.
+    jobs.sort_by(|a, b| a.1.stem.cmp(&b.1.stem));
+    let used = resolve::Used::new(org.as_ref());
     let today = opts.today.unwrap_or_else(crate::today);
-    Ok(Project {
-        root: root.to_path_buf(),
-        config,
-        sources,
-        org,
-        notices,
-        used,
-        today,
-        lock,
-        load_diagnostics: diags,
-    })
+    Ok((
+        Project {
+            root: root.to_path_buf(),
+            config,
+            sources,
+            org,
+            notices: Vec::new(),
+            used,
+            today,
+            lock,
+            load_diagnostics: diags,
+        },
+        Pending {
+            jobs,
+            done: 0,
+            cache,
+        },
+    ))
+}
+
+impl Pending {
+    /// How many notices there are to read (all batches).
+    pub fn len(&self) -> usize {
+        self.jobs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.jobs.is_empty()
+    }
+
+    /// Read, parse and resolve the next `max` notices, in parallel; `None` when every
+    /// notice has been read. Their texts, diagnostics and uses of the organisation's
+    /// catalogues are added to `project`; the notices come back in id order.
+    pub fn next(
+        &mut self,
+        project: &mut Project,
+        max: usize,
+    ) -> Option<Vec<std::sync::Arc<Notice>>> {
+        if self.done >= self.jobs.len() {
+            return None;
+        }
+        let end = self.done.saturating_add(max.max(1)).min(self.jobs.len());
+        let jobs = &self.jobs[self.done..end];
+        self.done = end;
+        let cache = &self.cache;
+        let org = project.org.as_ref();
+        let langs = &project.config.languages;
+        // Read, parse and resolve each notice in parallel; each job keeps its own diagnostics
+        // and its own record of the catalogue entries it uses, merged afterwards in id order.
+        // A text with no problem found while loading is let go once parsed (keeping its hash):
+        // on a large project the texts are a quarter of the memory, and only a file with a
+        // diagnostic is looked at again (then it is read back; see `Sources::set_evicted`).
+        enum Text {
+            Kept(String),
+            Evicted([u8; 32]),
+        }
+        type Job = (FileId, Text, Option<Notice>, Vec<Diagnostic>, resolve::Used);
+        let parsed: Vec<Job> = jobs
+            .par_iter()
+            .map(|(id, f)| {
+                use sha2::Digest;
+                let mut used = resolve::Used::new(org);
+                let mut local = Vec::new();
+                let Some(bytes) = read_bytes(&f.abs, *id, &Limits::default(), &mut local) else {
+                    return (*id, Text::Kept(String::new()), None, local, used);
+                };
+                // The hash of the bytes is the hash of the text (the cache only holds notices
+                // that were valid UTF-8), so a cached notice is not even checked for UTF-8.
+                let digest: [u8; 32] = sha2::Sha256::digest(&bytes).into();
+                if let Some(n) = cache
+                    .as_ref()
+                    .and_then(|c| c.get(&f.rel, &f.stem, &digest, *id))
+                {
+                    used.add(&n);
+                    return (*id, Text::Evicted(digest), Some(n), local, used);
+                }
+                let Some(text) = to_text(bytes, *id, &mut local) else {
+                    return (*id, Text::Kept(String::new()), None, local, used);
+                };
+                let raw = notice_from_text(&text, &f.stem, *id, langs, &mut local);
+                let notice = raw.map(|raw| resolve::notice(raw, org, &mut local, &mut used));
+                match &notice {
+                    Some(n) if local.is_empty() => {
+                        if let Some(c) = &cache {
+                            c.put(&f.rel, &digest, n);
+                        }
+                        (*id, Text::Evicted(digest), notice, local, used)
+                    }
+                    _ => (*id, Text::Kept(text), notice, local, used),
+                }
+            })
+            .collect();
+        let mut notices: Vec<std::sync::Arc<Notice>> = Vec::with_capacity(parsed.len());
+        for ((id, text, notice, mut local, u), (_, f)) in parsed.into_iter().zip(jobs) {
+            match text {
+                Text::Kept(text) => project.sources.set_text(id, text),
+                Text::Evicted(digest) => project.sources.set_evicted(id, digest, f.abs.clone()),
+            }
+            project.load_diagnostics.append(&mut local);
+            project.used.merge(&u);
+            notices.extend(notice.map(std::sync::Arc::new));
+        }
+        Some(notices)
+    }
+
+    /// Done: the parse cache drops the entries this load did not use.
+    pub fn finish(self) {
+        if let Some(c) = &self.cache {
+            c.finish();
+        }
+    }
 }
