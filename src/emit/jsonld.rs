@@ -74,6 +74,7 @@
 
 use std::io::Write as _;
 
+use super::register::{to_bytes, ListWriter, CHUNK};
 use serde_json::{json, Map, Value};
 
 use crate::i18n::I18n;
@@ -744,94 +745,143 @@ pub fn write_jsonld_parts(
     w: &mut dyn std::io::Write,
     parts: &dyn super::Parts,
 ) -> std::io::Result<()> {
-    use super::register::{to_bytes, ListWriter, CHUNK};
-    use rayon::prelude::*;
-    let cx = Cx {
-        langs: Lang::ALL
-            .iter()
-            .copied()
-            .filter(|l| project.config.has(*l))
-            .collect(),
-        i18n,
-        base: project.config.base_url.as_deref(),
-    };
-    let org = project.org.as_ref();
-    let context = to_bytes(&context());
-    let mut w = super::Tracked::new(w);
-    let w = &mut w;
-    w.write_all(b"{\"@context\":")?;
-    w.write_all(context.strip_suffix(b"\n").unwrap_or(&context))?;
-    w.write_all(b",\"@graph\":[")?;
-    let mut list = ListWriter::new();
-    let mut head = Vec::new();
-    if let Some(o) = org {
-        head.push(controller_node(&cx, o));
-        if let Some(s) = &o.security {
-            head.push(json!({
-                "@id": cx.org_part("security"),
-                "@type": "dpv:TechnicalOrganisationalMeasure",
-                "dct:description": cx.text(s),
-            }));
-        }
-        for r in &o.recipients {
-            recipient_nodes(&cx, r, None, &mut head);
-        }
-    }
-    for v in &head {
-        list.item(w, &to_bytes(v))?;
-    }
     let mut notices: Vec<&Notice> = project.notices.iter().map(|n| &**n).collect();
     notices.sort_by(|a, b| a.id.cmp(&b.id));
-    let mut paragraphs: Vec<u32> = Vec::new();
-    for chunk in notices.chunks(CHUNK) {
-        let made: Vec<Vec<u8>> = chunk
-            .par_iter()
-            .map(|n| {
-                parts.get(n).unwrap_or_else(|| {
-                    let mut nodes = Vec::new();
-                    notice_nodes(&cx, org, n, &mut nodes);
-                    let mut out = Vec::new();
-                    for (i, v) in nodes.iter().enumerate() {
-                        if i > 0 {
-                            out.extend_from_slice(b",\n");
-                        }
-                        let bytes = to_bytes(v);
-                        out.extend_from_slice(bytes.strip_suffix(b"\n").unwrap_or(&bytes));
-                    }
-                    out
-                })
-            })
-            .collect();
-        for (n, bytes) in chunk.iter().zip(&made) {
-            let (at, len) = list.item(w, bytes)?;
-            if len > 0 {
-                parts.wrote(n, at, len);
+    let mut w = super::Tracked::new(w);
+    let mut stream = JsonldStream::begin(project, i18n, &mut w)?;
+    stream.notices(project, &notices, &mut w, parts)?;
+    stream.finish(project, &mut w)
+}
+
+/// The JSON-LD export written a batch of notices at a time: [`JsonldStream::begin`] writes
+/// the context and the organisation's nodes, [`JsonldStream::notices`] each batch's nodes
+/// (batches in id order), [`JsonldStream::finish`] the Schedule 1 paragraphs they use.
+pub struct JsonldStream<'a> {
+    i18n: &'a I18n,
+    list: ListWriter,
+    paragraphs: Vec<u32>,
+}
+
+impl<'a> JsonldStream<'a> {
+    fn cx<'p>(project: &'p Project, i18n: &'p I18n) -> Cx<'p> {
+        Cx {
+            langs: Lang::ALL
+                .iter()
+                .copied()
+                .filter(|l| project.config.has(*l))
+                .collect(),
+            i18n,
+            base: project.config.base_url.as_deref(),
+        }
+    }
+
+    pub fn begin<W: std::io::Write>(
+        project: &Project,
+        i18n: &'a I18n,
+        w: &mut super::Tracked<W>,
+    ) -> std::io::Result<JsonldStream<'a>> {
+        let cx = Self::cx(project, i18n);
+        let context = to_bytes(&context());
+        w.write_all(b"{\"@context\":")?;
+        w.write_all(context.strip_suffix(b"\n").unwrap_or(&context))?;
+        w.write_all(b",\"@graph\":[")?;
+        let mut list = ListWriter::new();
+        let mut head = Vec::new();
+        if let Some(o) = &project.org {
+            head.push(controller_node(&cx, o));
+            if let Some(s) = &o.security {
+                head.push(json!({
+                    "@id": cx.org_part("security"),
+                    "@type": "dpv:TechnicalOrganisationalMeasure",
+                    "dct:description": cx.text(s),
+                }));
+            }
+            for r in &o.recipients {
+                recipient_nodes(&cx, r, None, &mut head);
             }
         }
-        for n in chunk {
-            for p in &n.purposes {
-                paragraphs.extend(p.schedule1.as_ref().map(|s| s.v));
-                if let Some(c) = &p.criminal_condition {
-                    paragraphs.extend(c.v.paragraph());
-                    if let CriminalCondition::Extends(e) = c.v {
-                        paragraphs.push(e);
+        for v in &head {
+            list.item(w, &to_bytes(v))?;
+        }
+        Ok(JsonldStream {
+            i18n,
+            list,
+            paragraphs: Vec::new(),
+        })
+    }
+
+    /// The nodes of some notices of `project`, in the order given.
+    pub fn notices<W: std::io::Write>(
+        &mut self,
+        project: &Project,
+        notices: &[&Notice],
+        w: &mut super::Tracked<W>,
+        parts: &dyn super::Parts,
+    ) -> std::io::Result<()> {
+        use rayon::prelude::*;
+        let cx = Self::cx(project, self.i18n);
+        let org = project.org.as_ref();
+        for chunk in notices.chunks(CHUNK) {
+            let made: Vec<Vec<u8>> = chunk
+                .par_iter()
+                .map(|n| {
+                    parts.get(n).unwrap_or_else(|| {
+                        let mut nodes = Vec::new();
+                        notice_nodes(&cx, org, n, &mut nodes);
+                        let mut out = Vec::new();
+                        for (i, v) in nodes.iter().enumerate() {
+                            if i > 0 {
+                                out.extend_from_slice(b",\n");
+                            }
+                            let bytes = to_bytes(v);
+                            out.extend_from_slice(bytes.strip_suffix(b"\n").unwrap_or(&bytes));
+                        }
+                        out
+                    })
+                })
+                .collect();
+            for (n, bytes) in chunk.iter().zip(&made) {
+                let (at, len) = self.list.item(w, bytes)?;
+                if len > 0 {
+                    parts.wrote(n, at, len);
+                }
+            }
+            for n in chunk {
+                for p in &n.purposes {
+                    self.paragraphs.extend(p.schedule1.as_ref().map(|s| s.v));
+                    if let Some(c) = &p.criminal_condition {
+                        self.paragraphs.extend(c.v.paragraph());
+                        if let CriminalCondition::Extends(e) = c.v {
+                            self.paragraphs.push(e);
+                        }
                     }
                 }
             }
+            self.paragraphs.sort_unstable();
+            self.paragraphs.dedup();
         }
+        Ok(())
     }
-    paragraphs.sort_unstable();
-    paragraphs.dedup();
-    for p in paragraphs {
-        let mut m = Map::new();
-        m.insert("@id".into(), Value::String(sch1_iri(p)));
-        put(&mut m, "rdfs:label", cx.msg(&format!("sch1-{p}")));
-        put(
-            &mut m,
-            "hysbys:schedule1Part",
-            schedule1_part(p).map_or(Value::Null, |x| json!(x)),
-        );
-        list.item(w, &to_bytes(&Value::Object(m)))?;
+
+    /// The Schedule 1 paragraphs the notices use, and the end of the document.
+    pub fn finish<W: std::io::Write>(
+        self,
+        project: &Project,
+        w: &mut super::Tracked<W>,
+    ) -> std::io::Result<()> {
+        let cx = Self::cx(project, self.i18n);
+        let mut list = self.list;
+        for p in self.paragraphs {
+            let mut m = Map::new();
+            m.insert("@id".into(), Value::String(sch1_iri(p)));
+            put(&mut m, "rdfs:label", cx.msg(&format!("sch1-{p}")));
+            put(
+                &mut m,
+                "hysbys:schedule1Part",
+                schedule1_part(p).map_or(Value::Null, |x| json!(x)),
+            );
+            list.item(w, &to_bytes(&Value::Object(m)))?;
+        }
+        list.finish(w)
     }
-    list.finish(w)
 }

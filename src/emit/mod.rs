@@ -9,7 +9,7 @@ pub mod writer;
 
 use std::collections::HashMap;
 
-use crate::emit::writer::Sink;
+use crate::emit::writer::{Out, Sink};
 use crate::i18n::I18n;
 use crate::model::Notice;
 use crate::Project;
@@ -37,18 +37,18 @@ impl Parts for NoParts {
 }
 
 /// A writer that knows how many bytes went through it: where each part starts.
-pub struct Tracked<'a> {
-    inner: &'a mut dyn std::io::Write,
+pub struct Tracked<W> {
+    pub inner: W,
     pub pos: u64,
 }
 
-impl<'a> Tracked<'a> {
-    pub fn new(inner: &'a mut dyn std::io::Write) -> Tracked<'a> {
+impl<W: std::io::Write> Tracked<W> {
+    pub fn new(inner: W) -> Tracked<W> {
         Tracked { inner, pos: 0 }
     }
 }
 
-impl std::io::Write for Tracked<'_> {
+impl<W: std::io::Write> std::io::Write for Tracked<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         let n = self.inner.write(buf)?;
         self.pos += n as u64;
@@ -83,40 +83,87 @@ impl Parts for SinkParts<'_> {
 /// The machine-readable outputs: the register and its schema, one file a notice, the
 /// JSON-LD export and the record of processing in each language.
 pub fn machine_outputs(project: &Project, i18n: &I18n, sink: &dyn Sink) -> std::io::Result<()> {
-    // What every notice's part depends on besides the notice: computed once.
-    let mut global = writer::Key::new(env!("CARGO_PKG_VERSION"));
-    global.add(b"notice-parts");
-    for i in 0..u32::try_from(project.sources.len()).unwrap_or(0) {
-        let path = project.sources.path(i);
-        if path == "hysbys.toml" || path.starts_with("notices/_organisation.") {
-            global
-                .add(path.as_bytes())
-                .add(project.sources.text(i).as_bytes());
+    let notices: Vec<&Notice> = project.notices.iter().map(|n| &**n).collect();
+    let mut m = Machine::begin(project, i18n, sink)?;
+    m.notices(project, &notices)?;
+    m.finish(project)
+}
+
+type Stream<'s> = Tracked<Box<dyn Out + 's>>;
+
+/// [`machine_outputs`] written a batch of notices at a time (batches in id order), so that
+/// a large project is never held whole: the four large files stay open from
+/// [`Machine::begin`] to [`Machine::finish`].
+pub struct Machine<'s> {
+    sink: &'s dyn Sink,
+    /// What every notice's part depends on besides the notice.
+    global: String,
+    register: (Stream<'s>, register::RegisterStream<'s>),
+    jsonld: (Stream<'s>, jsonld::JsonldStream<'s>),
+    ropa: Vec<(String, Stream<'s>, ropa::RopaStream<'s>)>,
+}
+
+impl<'s> Machine<'s> {
+    pub fn begin(project: &Project, i18n: &'s I18n, sink: &'s dyn Sink) -> std::io::Result<Self> {
+        let mut global = writer::Key::new(env!("CARGO_PKG_VERSION"));
+        global.add(b"notice-parts");
+        for i in 0..u32::try_from(project.sources.len()).unwrap_or(0) {
+            let path = project.sources.path(i);
+            if path == "hysbys.toml" || path.starts_with("notices/_organisation.") {
+                global
+                    .add(path.as_bytes())
+                    .add(project.sources.text(i).as_bytes());
+            }
         }
-    }
-    for (path, text) in &i18n.override_sources {
-        global.add(path.as_bytes()).add(text.as_bytes());
-    }
-    let global = global.hex();
-    let keys: HashMap<&str, String> = project
-        .notices
-        .par_iter()
-        .map(|n| {
-            let mut key = writer::Key::new(&global);
-            key.add(&project.sources.digest(n.file));
-            (n.id.as_str(), key.hex())
+        for (path, text) in &i18n.override_sources {
+            global.add(path.as_bytes()).add(text.as_bytes());
+        }
+        let open = |rel: &str| sink.open(rel).map(Tracked::new);
+        let mut w = open("register.json")?;
+        let r = register::RegisterStream::begin(project, i18n, &mut w)?;
+        let register = (w, r);
+        let mut w = open("register.jsonld")?;
+        let j = jsonld::JsonldStream::begin(project, i18n, &mut w)?;
+        let jsonld = (w, j);
+        let primary = project.config.primary();
+        let mut ropa = Vec::new();
+        for &lang in &project.config.languages {
+            let name = if lang == primary {
+                "ropa.csv".to_owned()
+            } else {
+                format!("ropa.{}.csv", lang.code())
+            };
+            let mut w = open(&name)?;
+            let r = ropa::RopaStream::begin(i18n, lang, &mut w)?;
+            ropa.push((name, w, r));
+        }
+        Ok(Machine {
+            sink,
+            global: global.hex(),
+            register,
+            jsonld,
+            ropa,
         })
-        .collect();
-    let parts = |file: &'static str| SinkParts {
-        sink,
-        file,
-        keys: &keys,
-    };
-    // The four large streams are independent: write them side by side. The register's
-    // entries are also each notice's own file, written (or linked unchanged from the
-    // previous build) on the way.
-    let register = || {
-        sink.put_with("register.json", &mut |w| {
+    }
+
+    /// The parts of some notices of `project` (the next in id order), in every output.
+    pub fn notices(&mut self, project: &Project, notices: &[&Notice]) -> std::io::Result<()> {
+        let sink = self.sink;
+        let keys: HashMap<&str, String> = notices
+            .par_iter()
+            .map(|n| {
+                let mut key = writer::Key::new(&self.global);
+                key.add(&project.sources.digest(n.file));
+                (n.id.as_str(), key.hex())
+            })
+            .collect();
+        let keys = &keys;
+        let parts = |file: &'s str| SinkParts { sink, file, keys };
+        // The four large streams are independent: write them side by side. The register's
+        // entries are also each notice's own file, written (or linked unchanged from the
+        // previous build) on the way.
+        let (w, r) = &mut self.register;
+        let register = || {
             let each = &|n: &Notice, bytes: &[u8]| {
                 let rel = format!("notices/{}.json", n.id);
                 let Some(key) = keys.get(n.id.as_str()) else {
@@ -127,36 +174,38 @@ pub fn machine_outputs(project: &Project, i18n: &I18n, sink: &dyn Sink) -> std::
                 }
                 sink.put_keyed(&rel, bytes, key)
             };
-            register::write_register_parts(project, i18n, w, &parts("register.json"), each)
-        })
-    };
-    let linked = || {
-        sink.put_with("register.jsonld", &mut |w| {
-            jsonld::write_jsonld_parts(project, i18n, w, &parts("register.jsonld"))
-        })
-    };
-    let ropa = || -> std::io::Result<()> {
-        let primary = project.config.primary();
-        project.config.languages.par_iter().try_for_each(|&lang| {
-            let name = if lang == primary {
-                "ropa.csv".to_owned()
-            } else {
-                format!("ropa.{}.csv", lang.code())
-            };
-            sink.put_with(&name, &mut |w| {
+            r.notices(notices, w, &parts("register.json"), each)
+        };
+        let (jw, j) = &mut self.jsonld;
+        let linked = || j.notices(project, notices, jw, &parts("register.jsonld"));
+        let ropa = || -> std::io::Result<()> {
+            self.ropa.par_iter_mut().try_for_each(|(name, w, r)| {
                 let parts = SinkParts {
                     sink,
-                    file: &name,
-                    keys: &keys,
+                    file: name,
+                    keys,
                 };
-                ropa::write_ropa_parts(project, i18n, lang, w, &parts)
+                r.notices(project, notices, w, &parts)
             })
-        })
-    };
-    let (a, (b, c)) = rayon::join(register, || rayon::join(linked, ropa));
-    a?;
-    b?;
-    c?;
-    sink.put("register.schema.json", register::REGISTER_SCHEMA.as_bytes())?;
-    Ok(())
+        };
+        let (a, (b, c)) = rayon::join(register, || rayon::join(linked, ropa));
+        a?;
+        b?;
+        c
+    }
+
+    /// End every output and put the register's schema.
+    pub fn finish(self, project: &Project) -> std::io::Result<()> {
+        let (mut w, r) = self.register;
+        r.finish(&mut w)?;
+        w.inner.close()?;
+        let (mut w, j) = self.jsonld;
+        j.finish(project, &mut w)?;
+        w.inner.close()?;
+        for (_, w, _) in self.ropa {
+            w.inner.close()?;
+        }
+        self.sink
+            .put("register.schema.json", register::REGISTER_SCHEMA.as_bytes())
+    }
 }

@@ -458,7 +458,11 @@ impl ListWriter {
     /// One item (or several, joined by `,\n`), given as compact JSON; a trailing newline
     /// is ignored, and nothing is written for no bytes. Returns where the item's bytes
     /// went: offset and length.
-    pub fn item(&mut self, w: &mut Tracked<'_>, json: &[u8]) -> std::io::Result<(u64, u64)> {
+    pub fn item<W: std::io::Write>(
+        &mut self,
+        w: &mut Tracked<W>,
+        json: &[u8],
+    ) -> std::io::Result<(u64, u64)> {
         let json = json.strip_suffix(b"\n").unwrap_or(json);
         if json.is_empty() {
             return Ok((w.pos, 0));
@@ -503,38 +507,75 @@ pub fn write_register_parts(
     parts: &dyn Parts,
     each: &(dyn Fn(&Notice, &[u8]) -> std::io::Result<()> + Sync),
 ) -> std::io::Result<()> {
-    use rayon::prelude::*;
-    let cx = Cx::new(project, i18n);
-    let head = document_bytes(&register(&project.clone_without_notices(), i18n), "notices");
-    // `head` ends with `"notices":[]}\n`: open the array there instead.
-    let tail = b"[]}\n";
-    let Some(open) = head.strip_suffix(tail) else {
-        return Err(std::io::Error::other("unexpected register layout"));
-    };
     let mut notices: Vec<&Notice> = project.notices.iter().map(|n| &**n).collect();
     notices.sort_by(|a, b| a.id.cmp(&b.id));
     let mut w = Tracked::new(w);
-    w.write_all(open)?;
-    w.write_all(b"[")?;
-    let mut list = ListWriter::new();
-    for chunk in notices.chunks(CHUNK) {
-        let entries: Vec<Vec<u8>> = chunk
-            .par_iter()
-            .map(|n| {
-                let bytes = match parts.get(n) {
-                    Some(mut bytes) => {
-                        bytes.push(b'\n');
-                        bytes
-                    }
-                    None => to_bytes(&notice(&cx, n)),
-                };
-                each(n, &bytes).map(|()| bytes)
-            })
-            .collect::<std::io::Result<_>>()?;
-        for (n, bytes) in chunk.iter().zip(&entries) {
-            let (at, len) = list.item(&mut w, bytes)?;
-            parts.wrote(n, at, len);
-        }
+    let mut stream = RegisterStream::begin(project, i18n, &mut w)?;
+    stream.notices(&notices, &mut w, parts, each)?;
+    stream.finish(&mut w)
+}
+
+/// The register written a batch of notices at a time, so that a large project is never
+/// held whole: [`RegisterStream::begin`] writes the head, [`RegisterStream::notices`] each
+/// batch's entries (batches in id order), [`RegisterStream::finish`] the end.
+pub struct RegisterStream<'a> {
+    cx: Cx<'a>,
+    list: ListWriter,
+}
+
+impl<'a> RegisterStream<'a> {
+    pub fn begin<W: std::io::Write>(
+        project: &Project,
+        i18n: &'a I18n,
+        w: &mut Tracked<W>,
+    ) -> std::io::Result<RegisterStream<'a>> {
+        let head = document_bytes(&register(&project.clone_without_notices(), i18n), "notices");
+        // `head` ends with `"notices":[]}\n`: open the array there instead.
+        let tail = b"[]}\n";
+        let Some(open) = head.strip_suffix(tail) else {
+            return Err(std::io::Error::other("unexpected register layout"));
+        };
+        w.write_all(open)?;
+        w.write_all(b"[")?;
+        Ok(RegisterStream {
+            cx: Cx::new(project, i18n),
+            list: ListWriter::new(),
+        })
     }
-    list.finish(&mut w)
+
+    /// The entries of some notices, in the order given, a few hundred at a time in
+    /// parallel; `each` sees every entry as written to `notices/<id>.json`.
+    pub fn notices<W: std::io::Write>(
+        &mut self,
+        notices: &[&Notice],
+        w: &mut Tracked<W>,
+        parts: &dyn Parts,
+        each: &(dyn Fn(&Notice, &[u8]) -> std::io::Result<()> + Sync),
+    ) -> std::io::Result<()> {
+        use rayon::prelude::*;
+        for chunk in notices.chunks(CHUNK) {
+            let entries: Vec<Vec<u8>> = chunk
+                .par_iter()
+                .map(|n| {
+                    let bytes = match parts.get(n) {
+                        Some(mut bytes) => {
+                            bytes.push(b'\n');
+                            bytes
+                        }
+                        None => to_bytes(&notice(&self.cx, n)),
+                    };
+                    each(n, &bytes).map(|()| bytes)
+                })
+                .collect::<std::io::Result<_>>()?;
+            for (n, bytes) in chunk.iter().zip(&entries) {
+                let (at, len) = self.list.item(w, bytes)?;
+                parts.wrote(n, at, len);
+            }
+        }
+        Ok(())
+    }
+
+    pub fn finish<W: std::io::Write>(self, w: &mut Tracked<W>) -> std::io::Result<()> {
+        self.list.finish(w)
+    }
 }

@@ -346,35 +346,64 @@ pub fn write_ropa_parts(
     w: &mut dyn std::io::Write,
     parts: &dyn super::Parts,
 ) -> std::io::Result<()> {
-    use rayon::prelude::*;
-    let cx = Cx { i18n, lang };
-    let mut head = String::from("\u{feff}");
-    push_row(&mut head, &COLUMNS.map(str::to_owned));
-    let mut w = super::Tracked::new(w);
-    w.write_all(head.as_bytes())?;
     let mut notices: Vec<&Notice> = project.notices.iter().map(|n| &**n).collect();
     notices.sort_by(|a, b| a.id.cmp(&b.id));
-    for chunk in notices.chunks(super::register::CHUNK) {
-        let rows: Vec<Vec<u8>> = chunk
-            .par_iter()
-            .map(|n| {
-                parts.get(n).unwrap_or_else(|| {
-                    let mut out = String::new();
-                    for p in &n.purposes {
-                        push_row(&mut out, &row(&cx, project.org.as_ref(), n, p));
-                    }
-                    out.into_bytes()
-                })
-            })
-            .collect();
-        for (n, r) in chunk.iter().zip(&rows) {
-            if r.is_empty() {
-                continue;
-            }
-            let at = w.pos;
-            w.write_all(r)?;
-            parts.wrote(n, at, r.len() as u64);
-        }
+    let mut w = super::Tracked::new(w);
+    let stream = RopaStream::begin(i18n, lang, &mut w)?;
+    stream.notices(project, &notices, &mut w, parts)
+}
+
+/// The record of processing in one language, written a batch of notices at a time:
+/// [`RopaStream::begin`] writes the header row, [`RopaStream::notices`] each batch's rows.
+pub struct RopaStream<'a> {
+    cx: Cx<'a>,
+}
+
+impl<'a> RopaStream<'a> {
+    pub fn begin<W: std::io::Write>(
+        i18n: &'a I18n,
+        lang: Lang,
+        w: &mut super::Tracked<W>,
+    ) -> std::io::Result<RopaStream<'a>> {
+        let mut head = String::from("\u{feff}");
+        push_row(&mut head, &COLUMNS.map(str::to_owned));
+        w.write_all(head.as_bytes())?;
+        Ok(RopaStream {
+            cx: Cx { i18n, lang },
+        })
     }
-    Ok(())
+
+    /// The rows of some notices of `project`, in the order given.
+    pub fn notices<W: std::io::Write>(
+        &self,
+        project: &Project,
+        notices: &[&Notice],
+        w: &mut super::Tracked<W>,
+        parts: &dyn super::Parts,
+    ) -> std::io::Result<()> {
+        use rayon::prelude::*;
+        for chunk in notices.chunks(super::register::CHUNK) {
+            let rows: Vec<Vec<u8>> = chunk
+                .par_iter()
+                .map(|n| {
+                    parts.get(n).unwrap_or_else(|| {
+                        let mut out = String::new();
+                        for p in &n.purposes {
+                            push_row(&mut out, &row(&self.cx, project.org.as_ref(), n, p));
+                        }
+                        out.into_bytes()
+                    })
+                })
+                .collect();
+            for (n, r) in chunk.iter().zip(&rows) {
+                if r.is_empty() {
+                    continue;
+                }
+                let at = w.pos;
+                w.write_all(r)?;
+                parts.wrote(n, at, r.len() as u64);
+            }
+        }
+        Ok(())
+    }
 }

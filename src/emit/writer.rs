@@ -64,15 +64,25 @@ pub trait Sink: Sync {
         self.put(rel, bytes)
     }
 
-    /// Write a file by streaming into it (large outputs: the register, the JSON-LD).
+    /// Open a file to stream into (large outputs: the register, the JSON-LD); it is put
+    /// when closed. This one collects the bytes and puts them at the end.
+    fn open<'s>(&'s self, rel: &str) -> io::Result<Box<dyn Out + 's>> {
+        Ok(Box::new(Collect {
+            sink: self,
+            rel: rel.to_owned(),
+            buf: Vec::new(),
+        }))
+    }
+
+    /// Write a file by streaming into it.
     fn put_with(
         &self,
         rel: &str,
         write: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
     ) -> io::Result<()> {
-        let mut buf = Vec::new();
-        write(&mut buf)?;
-        self.put(rel, &buf)
+        let mut out = self.open(rel)?;
+        write(&mut out)?;
+        out.close()
     }
 
     /// The previous build's bytes of notice `id`'s part of the large file `file`, if they
@@ -93,6 +103,35 @@ pub trait Sink: Sync {
     fn reuse(&self, rel: &str, key: &str) -> bool {
         let _ = (rel, key);
         false
+    }
+}
+
+/// A file being streamed into a [`Sink`]: complete once closed.
+pub trait Out: io::Write + Send {
+    fn close(self: Box<Self>) -> io::Result<()>;
+}
+
+/// [`Sink::open`] for a sink that only takes whole files: the bytes, put when closed.
+struct Collect<'s, S: ?Sized> {
+    sink: &'s S,
+    rel: String,
+    buf: Vec<u8>,
+}
+
+impl<S: Sink + ?Sized> io::Write for Collect<'_, S> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.buf.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<S: Sink + ?Sized> Out for Collect<'_, S> {
+    fn close(self: Box<Self>) -> io::Result<()> {
+        self.sink.put(&self.rel, &self.buf)
     }
 }
 
@@ -517,11 +556,7 @@ impl Sink for Writer {
         Ok(())
     }
 
-    fn put_with(
-        &self,
-        rel: &str,
-        write: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
-    ) -> io::Result<()> {
+    fn open<'s>(&'s self, rel: &str) -> io::Result<Box<dyn Out + 's>> {
         if !safe_rel(rel) {
             return Err(other(format!(
                 "refusing to write outside the output folder: {rel}"
@@ -532,15 +567,11 @@ impl Sink for Writer {
             fs::create_dir_all(dir)?;
         }
         let file = File::create(&path)?;
-        let mut counting = Counting {
+        Ok(Box::new(Counting {
             inner: io::BufWriter::with_capacity(1 << 20, file),
             bytes: 0,
-        };
-        write(&mut counting)?;
-        io::Write::flush(&mut counting)?;
-        self.files.fetch_add(1, Ordering::Relaxed);
-        self.bytes.fetch_add(counting.bytes, Ordering::Relaxed);
-        Ok(())
+            writer: self,
+        }))
     }
 
     fn put_keyed(&self, rel: &str, bytes: &[u8], key: &str) -> io::Result<()> {
@@ -645,12 +676,23 @@ fn read_at(f: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
 }
 
 /// A writer that counts the bytes through it.
-struct Counting<W> {
-    inner: W,
+/// A file of the output being streamed into, counted into the build's figures when closed.
+struct Counting<'w> {
+    inner: io::BufWriter<File>,
     bytes: u64,
+    writer: &'w Writer,
 }
 
-impl<W: io::Write> io::Write for Counting<W> {
+impl Out for Counting<'_> {
+    fn close(mut self: Box<Self>) -> io::Result<()> {
+        io::Write::flush(&mut self.inner)?;
+        self.writer.files.fetch_add(1, Ordering::Relaxed);
+        self.writer.bytes.fetch_add(self.bytes, Ordering::Relaxed);
+        Ok(())
+    }
+}
+
+impl io::Write for Counting<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let n = self.inner.write(buf)?;
         self.bytes += n as u64;
