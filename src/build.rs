@@ -78,6 +78,175 @@ pub fn render_into(
     r
 }
 
+/// How many notices `check` and `build` read, check, render and write at a time: enough
+/// to keep both cores busy, few enough that memory stays flat however large the estate.
+pub const BATCH: usize = 256;
+
+/// What `hysbys build` is asked to write: the output folder (`--out`, else `[build]
+/// output`), and whether a warning stops the build (`--deny-warnings`).
+pub struct BuildTo<'a> {
+    pub out: Option<&'a Path>,
+    pub deny_warnings: bool,
+}
+
+/// What [`stream`] found, and what it wrote.
+pub struct Streamed {
+    /// The project, each notice only as its [`crate::model::Notice::stub`].
+    pub project: Project,
+    /// Every diagnostic, sorted, with `[lints]` applied: the same as [`crate::check`].
+    pub diagnostics: Vec<Diagnostic>,
+    /// Translations with no fingerprint in `hysbys.lock` (see
+    /// [`crate::i18n::workflow::unrecorded`]).
+    pub unrecorded: usize,
+    /// An error, or the theme could not be loaded: nothing may be written.
+    pub has_errors: bool,
+    /// When building without errors: the output written and swapped in, or why it could
+    /// not be (an I/O or template problem).
+    pub written: Option<Result<Stats, String>>,
+}
+
+/// `check` and `build` of a project of any size: the notices are read, checked, rendered
+/// and written `batch` at a time (in id order), and let go but for their stubs, so memory
+/// stays flat. The diagnostics are those of [`prepare`], and the output is byte for byte
+/// what [`write`] gives (both are tested).
+///
+/// Building, the output is opened first and written while nothing stops the build; a
+/// diagnostic that does (an error, or with `deny_warnings` a warning) stops the writing,
+/// the checking goes on, and the new output is thrown away: the previous one is left as
+/// it was.
+pub fn stream(
+    root: &Path,
+    opts: &load::Options,
+    build: Option<BuildTo<'_>>,
+    batch: usize,
+) -> Result<Streamed, LoadError> {
+    use crate::i18n::workflow::unrecorded_part;
+    let t = std::time::Instant::now();
+    let (mut project, mut pending) = load::begin(root, opts)?;
+    let mut diags = std::mem::take(&mut project.load_diagnostics);
+    let mut sources = std::mem::take(&mut project.sources);
+    let i18n = I18n::load(root, &project.config.languages, &mut sources, &mut diags);
+    let theme = site::theme(&project, &mut sources, &mut diags);
+    project.sources = sources;
+    crate::rules::apply_levels(&project, &mut diags);
+    let deny = build.as_ref().is_some_and(|b| b.deny_warnings);
+    let stops =
+        |d: &Diagnostic| d.severity == Severity::Error || (deny && d.severity == Severity::Warning);
+    let mut stopped = theme.is_none() || diags.iter().any(stops);
+    let mut problem: Option<String> = None;
+    let writer = match (&build, &theme) {
+        (Some(b), Some(_)) => match output_dir(&project, b.out).and_then(|o| {
+            Writer::begin(&o).map_err(|e| format!("cannot write {}: {e}", o.display()))
+        }) {
+            Ok(w) => Some(w),
+            Err(e) => {
+                problem = Some(e);
+                None
+            }
+        },
+        _ => None,
+    };
+    let mut machine = match &writer {
+        Some(w) => match crate::emit::Machine::begin(&project, &i18n, w) {
+            Ok(m) => Some(m),
+            Err(e) => {
+                problem = Some(format!("writing output: {e}"));
+                None
+            }
+        },
+        None => None,
+    };
+    timing("start: settings, organisation, locales, theme, output", t);
+    let t = std::time::Instant::now();
+    let mut stubs = Vec::with_capacity(pending.len());
+    let mut unrecorded = unrecorded_part(&project, false);
+    // Batch k + 1 is read while batch k is checked and rendered: the two cores stay busy
+    // through the pauses of each stage.
+    let first = pending.claim(batch);
+    let mut ahead = Some(pending.read(&project, first));
+    while let Some(read) = ahead.take() {
+        project.notices = read.merge(&mut project);
+        let mut found = std::mem::take(&mut project.load_diagnostics);
+        let next = pending.claim(batch);
+        let (next, ()) = rayon::join(
+            || (!next.is_empty()).then(|| pending.read(&project, next)),
+            || {
+                // With no notices at all, this still runs once: the rules look at the
+                // organisation.
+                crate::rules::check_notices(&project, &mut found);
+                crate::rules::apply_levels(&project, &mut found);
+                stopped |= found.iter().any(stops);
+                unrecorded += unrecorded_part(&project, true);
+                let (false, None, Some(w), Some(m), Some(theme)) =
+                    (stopped, &problem, &writer, &mut machine, &theme)
+                else {
+                    return;
+                };
+                let list: Vec<&crate::model::Notice> =
+                    project.notices.iter().map(|n| &**n).collect();
+                let site = Site::new(&project, &i18n, theme, false);
+                let (pages, parts) = rayon::join(
+                    || site.render_notices(&list, w),
+                    || m.notices(&project, &list),
+                );
+                if let Err(e) = pages {
+                    problem = Some(e.to_string());
+                } else if let Err(e) = parts {
+                    problem = Some(format!("writing output: {e}"));
+                }
+            },
+        );
+        ahead = next;
+        diags.append(&mut found);
+        stubs.extend(project.notices.iter().map(|n| Arc::new(n.stub())));
+        project.notices.clear();
+    }
+    pending.finish();
+    project.notices = stubs;
+    let mut found = std::mem::take(&mut project.load_diagnostics);
+    crate::rules::check_project(&project, &mut found);
+    crate::rules::apply_levels(&project, &mut found);
+    stopped |= found.iter().any(stops);
+    diags.append(&mut found);
+    crate::rules::sort(&project, &mut diags);
+    timing("notices: load, check, render, write", t);
+    let has_errors = theme.is_none() || diags.iter().any(|d| d.severity == Severity::Error);
+    let written = match (build, problem, stopped) {
+        (None, _, _) | (Some(_), None, true) => None,
+        (Some(_), Some(e), _) => Some(Err(e)),
+        (Some(_), None, false) => {
+            let t = std::time::Instant::now();
+            let ended = match (&writer, machine, &theme) {
+                (Some(w), Some(m), Some(theme)) => Site::new(&project, &i18n, theme, false)
+                    .render_rest(w)
+                    .map_err(|e| e.to_string())
+                    .and_then(|()| {
+                        m.finish(&project)
+                            .map_err(|e| format!("writing output: {e}"))
+                    }),
+                _ => Err("the output could not be opened".to_owned()),
+            };
+            let finished = ended.and_then(|()| match writer {
+                Some(w) => {
+                    let out = w.out().to_path_buf();
+                    w.commit()
+                        .map_err(|e| format!("cannot replace {}: {e}", out.display()))
+                }
+                None => Err("the output could not be opened".to_owned()),
+            });
+            timing("indexes, the end of the large files, swap", t);
+            Some(finished)
+        }
+    };
+    Ok(Streamed {
+        project,
+        diagnostics: diags,
+        unrecorded,
+        has_errors,
+        written,
+    })
+}
+
 /// With `HYSBYS_TIMINGS` set, print how long a phase took (for profiling builds).
 pub fn timing(what: &str, since: std::time::Instant) {
     if std::env::var_os("HYSBYS_TIMINGS").is_some() {

@@ -282,9 +282,11 @@ fn use_color() -> bool {
 }
 
 /// Print diagnostics in a format; returns the exit code they call for.
+/// `unrecorded` counts the translations with no fingerprint in hysbys.lock, for the hint.
 pub fn report(
     diags: &[Diagnostic],
     project: &crate::Project,
+    unrecorded: usize,
     format: Format,
     deny_warnings: bool,
 ) -> ExitCode {
@@ -298,7 +300,7 @@ pub fn report(
                 c.warnings,
             ));
             s.push('\n');
-            if let Some(hint) = lock_hint(project) {
+            if let Some(hint) = lock_hint(project, unrecorded) {
                 s.push_str(&hint);
                 s.push('\n');
             }
@@ -352,13 +354,14 @@ pub fn run(cli: Cli) -> ExitCode {
                 today: a.today,
                 cache: use_cache(a.no_cache),
             };
-            match crate::check(&a.common.root, &opts) {
-                Ok((project, diags)) => {
-                    let code = report(&diags, &project, a.format, a.deny_warnings);
-                    // The process ends now: freeing a large model piece by piece only costs time.
-                    std::mem::forget(project);
-                    code
-                }
+            match crate::build::stream(&a.common.root, &opts, None, crate::build::BATCH) {
+                Ok(s) => report(
+                    &s.diagnostics,
+                    &s.project,
+                    s.unrecorded,
+                    a.format,
+                    a.deny_warnings,
+                ),
                 Err(e) => fail(e),
             }
         }
@@ -438,17 +441,22 @@ fn build(a: &BuildArgs) -> ExitCode {
         today: a.check.today,
         cache: use_cache(a.check.no_cache),
     };
-    let prepared = match crate::build::prepare(&a.check.common.root, &opts) {
-        Ok(p) => p,
+    let to = crate::build::BuildTo {
+        out: a.out.as_deref(),
+        deny_warnings: a.check.deny_warnings,
+    };
+    let s = match crate::build::stream(&a.check.common.root, &opts, Some(to), crate::build::BATCH) {
+        Ok(s) => s,
         Err(e) => return fail(e),
     };
     let code = report(
-        &prepared.diagnostics,
-        &prepared.project,
+        &s.diagnostics,
+        &s.project,
+        s.unrecorded,
         a.check.format,
         a.check.deny_warnings,
     );
-    if code != ExitCode::SUCCESS || prepared.has_errors() {
+    if code != ExitCode::SUCCESS || s.has_errors {
         if a.check.format == Format::Human {
             eprintln!("error: the site was not built; the previous output is unchanged");
         }
@@ -458,24 +466,23 @@ fn build(a: &BuildArgs) -> ExitCode {
             code
         };
     }
-    let out = match crate::build::output_dir(&prepared.project, a.out.as_deref()) {
-        Ok(o) => o,
-        Err(e) => return fail(e),
-    };
-    match crate::build::write(&prepared, &out) {
-        Ok(stats) => {
+    match s.written {
+        Some(Ok(stats)) => {
             if a.check.format == Format::Human {
-                let langs = prepared.project.config.languages.len();
-                let pages = prepared.project.notices.len() * langs;
+                let langs = s.project.config.languages.len();
+                let notices = s.project.notices.len();
+                let pages = notices * langs;
                 let reused = if stats.reused > 0 {
                     format!(", {} unchanged since the last build", stats.reused)
                 } else {
                     String::new()
                 };
+                let out =
+                    crate::build::output_dir(&s.project, a.out.as_deref()).unwrap_or_default();
                 eprintln!(
                     "    Finished {} pages ({} notices × {} languages) and {} other files{} in {:.2}s → {}",
                     pages,
-                    prepared.project.notices.len(),
+                    notices,
                     langs,
                     (stats.files as usize).saturating_sub(pages),
                     reused,
@@ -483,11 +490,10 @@ fn build(a: &BuildArgs) -> ExitCode {
                     out.display()
                 );
             }
-            // The process ends now: freeing a large model piece by piece only costs time.
-            std::mem::forget(prepared);
             ExitCode::SUCCESS
         }
-        Err(e) => fail(e),
+        Some(Err(e)) => fail(e),
+        None => fail("the site was not built"),
     }
 }
 
@@ -548,7 +554,7 @@ fn serve(
 
 /// One line suggesting `hysbys i18n accept` when the project has no lock, or translations
 /// without a fingerprint (never a diagnostic: a flood of warnings would say nothing more).
-fn lock_hint(project: &crate::Project) -> Option<String> {
+fn lock_hint(project: &crate::Project, unrecorded: usize) -> Option<String> {
     if project.config.languages.len() < 2 {
         return None;
     }
@@ -557,7 +563,7 @@ fn lock_hint(project: &crate::Project) -> Option<String> {
             "hint: there is no hysbys.lock, so `stale-translation` cannot tell when the English changes after it was translated; run `hysbys i18n accept` once the translations are reviewed".into(),
         );
     }
-    match crate::i18n::workflow::unrecorded(project) {
+    match unrecorded {
         0 => None,
         1 => Some("hint: 1 translation has no fingerprint in hysbys.lock; run `hysbys i18n accept` once it is reviewed".into()),
         n => Some(format!("hint: {n} translations have no fingerprint in hysbys.lock; run `hysbys i18n accept` once they are reviewed")),
@@ -757,7 +763,10 @@ fn import(root: &Path, project: &crate::Project, file: &Path, dry_run: bool) -> 
         lock::FILE
     );
     match crate::check(root, &load::Options::default()) {
-        Ok((p, diags)) => report(&diags, &p, Format::Human, false),
+        Ok((p, diags)) => {
+            let unrecorded = crate::i18n::workflow::unrecorded(&p);
+            report(&diags, &p, unrecorded, Format::Human, false)
+        }
         Err(e) => fail(e),
     }
 }
@@ -779,7 +788,8 @@ fn register(
         Err(e) => return fail(e),
     };
     if p.has_errors() {
-        return report(&p.diagnostics, &p.project, Format::Human, false);
+        let unrecorded = crate::i18n::workflow::unrecorded(&p.project);
+        return report(&p.diagnostics, &p.project, unrecorded, Format::Human, false);
     }
     if let Some(l) = lang {
         if !p.project.config.has(l) {

@@ -98,6 +98,20 @@ fn run_check(root: &Path) -> Vec<String> {
         today: Some(today()),
     };
     let (project, diags) = hysbys::check(root, &opts).expect("the project loads");
+    // `hysbys check` streams the notices a batch at a time: the same diagnostics, and the
+    // same count of translations missing from hysbys.lock, whatever the batch.
+    let unrecorded = hysbys::i18n::workflow::unrecorded(&project);
+    for batch in [1, 2, hysbys::build::BATCH] {
+        let s = hysbys::build::stream(root, &opts, None, batch).expect("the project loads");
+        assert!(
+            s.diagnostics == diags,
+            "streamed {batch} at a time: {:#?}\nwhole: {:#?}",
+            s.diagnostics,
+            diags
+        );
+        assert_eq!(s.unrecorded, unrecorded, "batch {batch}");
+        assert_eq!(s.project.notices.len(), project.notices.len());
+    }
     diags
         .iter()
         .map(|d| {

@@ -28,6 +28,20 @@ fn build(project: &Path, out: &Path) -> Result<(), String> {
     hysbys::build::write(&p, out).map(|_| ())
 }
 
+/// Build as `hysbys build` does: streamed, `batch` notices at a time.
+fn stream_build(project: &Path, out: &Path, batch: usize) -> hysbys::emit::writer::Stats {
+    let to = hysbys::build::BuildTo {
+        out: Some(out),
+        deny_warnings: false,
+    };
+    let s = hysbys::build::stream(project, &opts(), Some(to), batch).expect("loads");
+    assert!(!s.has_errors, "{:?}", s.diagnostics);
+    match s.written {
+        Some(Ok(stats)) => stats,
+        other => panic!("not written: {:?}", other.map(|r| r.err())),
+    }
+}
+
 fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(dir)
         .sort_by_file_name()
@@ -228,6 +242,95 @@ fn a_failing_build_leaves_the_previous_output_untouched() {
     assert!(stray.is_empty(), "staging folder left behind");
 }
 
+/// `hysbys build` streams the project a batch at a time; whatever the batch, the output is
+/// byte for byte that of a build holding the whole project.
+#[test]
+fn streamed_builds_match_a_build_of_the_whole_project() {
+    let (dir, project) = example_copy();
+    let whole = dir.path().join("whole");
+    build(&project, &whole).expect("whole build");
+    let expected = tree(&whole);
+    for batch in [1, 2, 5, hysbys::build::BATCH] {
+        let out = dir.path().join(format!("streamed-{batch}"));
+        stream_build(&project, &out, batch);
+        let got = tree(&out);
+        assert_eq!(
+            got.keys().collect::<Vec<_>>(),
+            expected.keys().collect::<Vec<_>>(),
+            "batch {batch}"
+        );
+        for (k, v) in &got {
+            assert!(expected.get(k) == Some(v), "batch {batch}: {k} differs");
+        }
+    }
+}
+
+/// A streamed build that meets an error in its last batch, after writing the others,
+/// throws its output away: the previous output is as it was, and nothing is left behind.
+#[test]
+fn an_error_in_a_late_batch_leaves_the_previous_output_untouched() {
+    let (_dir, project) = example_copy();
+    let out = project.join("output");
+    stream_build(&project, &out, 1);
+    let before = tree(&out);
+    // `resettlement` is the last notice in id order.
+    let broken = project.join("notices/housing/resettlement.yaml");
+    let text = std::fs::read_to_string(&broken).expect("read");
+    std::fs::write(&broken, text.replacen("lawful_basis:", "lawfull_basis:", 1)).expect("write");
+    let to = hysbys::build::BuildTo {
+        out: Some(&out),
+        deny_warnings: false,
+    };
+    let s = hysbys::build::stream(&project, &opts(), Some(to), 1).expect("loads");
+    assert!(s.has_errors);
+    assert!(s.written.is_none());
+    assert!(s
+        .diagnostics
+        .iter()
+        .any(|d| s.project.sources.path(d.file) == "notices/housing/resettlement.yaml"));
+    drop(s);
+    assert_eq!(tree(&out), before, "output changed after a failed build");
+    let stray: Vec<_> = std::fs::read_dir(&project)
+        .expect("list")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("hysbys-new"))
+        .collect();
+    assert!(stray.is_empty(), "staging folder left behind");
+    // So does a warning with `--deny-warnings`: every notice is fine but one lacks its
+    // data subjects.
+    std::fs::write(&broken, text).expect("write");
+    let file = project.join("notices/corporate.yaml");
+    let text = std::fs::read_to_string(&file).expect("read");
+    let cut: String = text
+        .split_inclusive('\n')
+        .scan(false, |skip, l| {
+            if l.starts_with("data_subjects:") {
+                *skip = true;
+            } else if *skip && !l.starts_with(' ') && !l.starts_with('-') {
+                *skip = false;
+            }
+            Some(if *skip { "" } else { l })
+        })
+        .collect();
+    assert_ne!(
+        cut, text,
+        "the example's corporate notice names its data subjects"
+    );
+    std::fs::write(&file, cut).expect("write");
+    let to = hysbys::build::BuildTo {
+        out: Some(&out),
+        deny_warnings: true,
+    };
+    let s = hysbys::build::stream(&project, &opts(), Some(to), 1).expect("loads");
+    assert!(!s.has_errors);
+    assert!(s
+        .diagnostics
+        .iter()
+        .any(|d| d.lint == "missing-data-subjects"));
+    assert!(s.written.is_none(), "a denied warning stops the build");
+    assert_eq!(tree(&out), before);
+}
+
 #[test]
 fn output_paths_that_would_destroy_sources_are_refused() {
     let r = root();
@@ -359,10 +462,10 @@ fn a_rebuild_after_one_edit_reuses_unchanged_pages_and_matches_a_clean_build() {
     assert_ne!(text, edited, "the edit must change the file");
     std::fs::write(&file, edited).expect("write");
 
-    let p = hysbys::build::prepare(&project, &opts()).expect("prepare");
-    assert!(!p.has_errors(), "{:?}", p.diagnostics);
-    let stats = hysbys::build::write(&p, &out).expect("rebuild");
-    let notices = p.project.notices.len() as u64;
+    // Rebuilds stream, two notices at a time; the clean builds they are compared with
+    // hold the whole project.
+    let stats = stream_build(&project, &out, 2);
+    let notices = 5;
     // Every other notice's two pages and JSON entry are reused; the edited one is not.
     assert_eq!(stats.reused, (notices - 1) * 3, "{stats:?}");
     // So are their parts of register.json, register.jsonld and both records of processing.
@@ -387,8 +490,7 @@ fn a_rebuild_after_one_edit_reuses_unchanged_pages_and_matches_a_clean_build() {
     )
     .expect("write");
     let live = tree(&out);
-    let p = hysbys::build::prepare(&project, &opts()).expect("prepare");
-    let stats = hysbys::build::write(&p, &out).expect("rebuild");
+    let stats = stream_build(&project, &out, 2);
     assert_eq!(stats.reused, (notices - 1) * 3, "{stats:?}");
     assert_eq!(stats.parts_reused, (notices - 1) * 4, "{stats:?}");
     assert_matches_clean_build(&project, &out, dir.path());
@@ -405,8 +507,7 @@ fn a_rebuild_after_one_edit_reuses_unchanged_pages_and_matches_a_clean_build() {
 
     // A notice removed: its pages and entry go (the tree the build started from had them).
     std::fs::remove_file(project.join("notices/advice/money-advice.yaml")).expect("remove");
-    let p = hysbys::build::prepare(&project, &opts()).expect("prepare");
-    hysbys::build::write(&p, &out).expect("rebuild");
+    stream_build(&project, &out, 2);
     assert!(
         !out.join("en/money-advice").exists() && !out.join("notices/money-advice.json").exists()
     );
@@ -434,8 +535,7 @@ fn a_rebuild_after_one_edit_reuses_unchanged_pages_and_matches_a_clean_build() {
         })
         .collect();
     std::fs::write(&manifest, damaged).expect("write");
-    let p = hysbys::build::prepare(&project, &opts()).expect("prepare");
-    let stats = hysbys::build::write(&p, &out).expect("rebuild");
+    let stats = stream_build(&project, &out, 2);
     assert_eq!(stats.parts_reused, 0, "{stats:?}");
     assert_matches_clean_build(&project, &out, dir.path());
 

@@ -446,6 +446,11 @@ impl Writer {
         })
     }
 
+    /// The output folder this build replaces.
+    pub fn out(&self) -> &Path {
+        &self.out
+    }
+
     /// Where the output swapped out by this build is kept for the next one.
     fn prev_path(&self) -> PathBuf {
         let name = self

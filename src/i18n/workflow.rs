@@ -836,10 +836,35 @@ pub fn lock_after_import(p: &Project, plan: &ImportPlan) -> Lock {
 
 /// How many translations have no fingerprint (for the hint after `check`).
 pub fn unrecorded(p: &Project) -> usize {
+    unrecorded_in(p, &values(p))
+}
+
+/// [`unrecorded`] for the organisation alone (`notices: false`) or for the project's
+/// notices alone: the two add up to [`unrecorded`], so a project read a batch of notices at
+/// a time can count it.
+pub fn unrecorded_part(p: &Project, notices: bool) -> usize {
+    if p.lock.is_none() {
+        return 0;
+    }
+    let primary = p.config.primary();
+    let vals: Vec<_> = if notices {
+        p.notices
+            .iter()
+            .flat_map(|n| super::values::notice_values(n, primary))
+            .collect()
+    } else {
+        p.org
+            .iter()
+            .flat_map(|o| super::values::organisation_values(o, primary))
+            .collect()
+    };
+    unrecorded_in(p, &vals)
+}
+
+fn unrecorded_in(p: &Project, vals: &[super::values::Value<'_>]) -> usize {
     let Some(lock) = &p.lock else { return 0 };
     let langs = targets(p);
-    values(p)
-        .iter()
+    vals.iter()
         .map(|v| {
             let key = v.key();
             langs

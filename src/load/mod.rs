@@ -649,6 +649,41 @@ pub fn begin(root: &Path, opts: &Options) -> Result<(Project, Pending), LoadErro
     ))
 }
 
+/// A notice's text after reading: kept (it has a diagnostic, which may need it), or let go
+/// with its hash and where to read it back.
+enum ReadText {
+    Kept(String),
+    Evicted([u8; 32], PathBuf),
+}
+
+type ReadOne = (
+    FileId,
+    ReadText,
+    Option<Notice>,
+    Vec<Diagnostic>,
+    resolve::Used,
+);
+
+/// Notices read by [`Pending::read`], not yet added to the project.
+pub struct Read(Vec<ReadOne>);
+
+impl Read {
+    /// Add the texts, diagnostics and catalogue uses to `project`; the notices, in id order.
+    pub fn merge(self, project: &mut Project) -> Vec<std::sync::Arc<Notice>> {
+        let mut notices = Vec::with_capacity(self.0.len());
+        for (id, text, notice, mut local, u) in self.0 {
+            match text {
+                ReadText::Kept(text) => project.sources.set_text(id, text),
+                ReadText::Evicted(digest, abs) => project.sources.set_evicted(id, digest, abs),
+            }
+            project.load_diagnostics.append(&mut local);
+            project.used.merge(&u);
+            notices.extend(notice.map(std::sync::Arc::new));
+        }
+        notices
+    }
+}
+
 impl Pending {
     /// How many notices there are to read (all batches).
     pub fn len(&self) -> usize {
@@ -667,33 +702,41 @@ impl Pending {
         project: &mut Project,
         max: usize,
     ) -> Option<Vec<std::sync::Arc<Notice>>> {
-        if self.done >= self.jobs.len() {
+        let range = self.claim(max);
+        if range.is_empty() {
             return None;
         }
-        let end = self.done.saturating_add(max.max(1)).min(self.jobs.len());
-        let jobs = &self.jobs[self.done..end];
-        self.done = end;
+        Some(self.read(project, range).merge(project))
+    }
+
+    /// The next `max` notices still to read (an empty range when none are left).
+    pub fn claim(&mut self, max: usize) -> std::ops::Range<usize> {
+        let start = self.done;
+        self.done = start.saturating_add(max.max(1)).min(self.jobs.len());
+        start..self.done
+    }
+
+    /// Read, parse and resolve some notices, in parallel, without touching the project
+    /// (so that it can be done while the previous batch is checked and rendered); then
+    /// [`Read::merge`] adds what was found to the project.
+    pub fn read(&self, project: &Project, range: std::ops::Range<usize>) -> Read {
+        let jobs = self.jobs.get(range).unwrap_or_default();
         let cache = &self.cache;
         let org = project.org.as_ref();
         let langs = &project.config.languages;
-        // Read, parse and resolve each notice in parallel; each job keeps its own diagnostics
-        // and its own record of the catalogue entries it uses, merged afterwards in id order.
-        // A text with no problem found while loading is let go once parsed (keeping its hash):
-        // on a large project the texts are a quarter of the memory, and only a file with a
-        // diagnostic is looked at again (then it is read back; see `Sources::set_evicted`).
-        enum Text {
-            Kept(String),
-            Evicted([u8; 32]),
-        }
-        type Job = (FileId, Text, Option<Notice>, Vec<Diagnostic>, resolve::Used);
-        let parsed: Vec<Job> = jobs
+        // Each job keeps its own diagnostics and its own record of the catalogue entries it
+        // uses, merged afterwards in id order. A text with no problem found while loading
+        // is let go once parsed (keeping its hash): on a large project the texts are a
+        // quarter of the memory, and only a file with a diagnostic is looked at again (then
+        // it is read back; see `Sources::set_evicted`).
+        let parsed: Vec<ReadOne> = jobs
             .par_iter()
             .map(|(id, f)| {
                 use sha2::Digest;
                 let mut used = resolve::Used::new(org);
                 let mut local = Vec::new();
                 let Some(bytes) = read_bytes(&f.abs, *id, &Limits::default(), &mut local) else {
-                    return (*id, Text::Kept(String::new()), None, local, used);
+                    return (*id, ReadText::Kept(String::new()), None, local, used);
                 };
                 // The hash of the bytes is the hash of the text (the cache only holds notices
                 // that were valid UTF-8), so a cached notice is not even checked for UTF-8.
@@ -703,10 +746,16 @@ impl Pending {
                     .and_then(|c| c.get(&f.rel, &f.stem, &digest, *id))
                 {
                     used.add(&n);
-                    return (*id, Text::Evicted(digest), Some(n), local, used);
+                    return (
+                        *id,
+                        ReadText::Evicted(digest, f.abs.clone()),
+                        Some(n),
+                        local,
+                        used,
+                    );
                 }
                 let Some(text) = to_text(bytes, *id, &mut local) else {
-                    return (*id, Text::Kept(String::new()), None, local, used);
+                    return (*id, ReadText::Kept(String::new()), None, local, used);
                 };
                 let raw = notice_from_text(&text, &f.stem, *id, langs, &mut local);
                 let notice = raw.map(|raw| resolve::notice(raw, org, &mut local, &mut used));
@@ -715,23 +764,19 @@ impl Pending {
                         if let Some(c) = &cache {
                             c.put(&f.rel, &digest, n);
                         }
-                        (*id, Text::Evicted(digest), notice, local, used)
+                        (
+                            *id,
+                            ReadText::Evicted(digest, f.abs.clone()),
+                            notice,
+                            local,
+                            used,
+                        )
                     }
-                    _ => (*id, Text::Kept(text), notice, local, used),
+                    _ => (*id, ReadText::Kept(text), notice, local, used),
                 }
             })
             .collect();
-        let mut notices: Vec<std::sync::Arc<Notice>> = Vec::with_capacity(parsed.len());
-        for ((id, text, notice, mut local, u), (_, f)) in parsed.into_iter().zip(jobs) {
-            match text {
-                Text::Kept(text) => project.sources.set_text(id, text),
-                Text::Evicted(digest) => project.sources.set_evicted(id, digest, f.abs.clone()),
-            }
-            project.load_diagnostics.append(&mut local);
-            project.used.merge(&u);
-            notices.extend(notice.map(std::sync::Arc::new));
-        }
-        Some(notices)
+        Read(parsed)
     }
 
     /// Done: the parse cache drops the entries this load did not use.

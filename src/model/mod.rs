@@ -182,6 +182,37 @@ pub struct Notice {
     pub changes: Vec<Change>,
 }
 
+impl Notice {
+    /// What the index pages, the sitemap and the project-wide lints need of a notice once
+    /// its own pages and parts are written: its id, file, title, service and date.
+    pub fn stub(&self) -> Notice {
+        Notice {
+            written: Vec::new(),
+            id: self.id.clone(),
+            file: self.file,
+            first_key: self.first_key,
+            title: self.title.clone(),
+            summary: Text::default(),
+            service: self.service.clone(),
+            data_subjects: None,
+            updated: self.updated.clone(),
+            review_by: None,
+            joint_controllers: Vec::new(),
+            channels: Vec::new(),
+            sources: Vec::new(),
+            categories: Vec::new(),
+            purposes: Vec::new(),
+            recipients: None,
+            retention: Vec::new(),
+            automated_decisions: Vec::new(),
+            statutory_requirement: None,
+            rights_note: None,
+            sections: Vec::new(),
+            changes: Vec::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct JointController {
     pub name: Text,

@@ -580,14 +580,18 @@ impl<'a> Site<'a> {
 
     /// Render every page and asset into `sink`, pages in parallel.
     pub fn render_all(&self, sink: &dyn Sink) -> Result<(), RenderError> {
+        let notices: Vec<&Notice> = self.project.notices.iter().map(|n| &**n).collect();
+        self.render_notices(&notices, sink)?;
+        self.render_rest(sink)
+    }
+
+    /// The pages of some notices, every language, in parallel.
+    pub fn render_notices(&self, notices: &[&Notice], sink: &dyn Sink) -> Result<(), RenderError> {
         let io = |e: std::io::Error| RenderError(format!("writing output: {e}"));
-        let jobs: Vec<(&Notice, Lang)> = self
-            .project
-            .notices
+        let jobs: Vec<(&Notice, Lang)> = notices
             .iter()
-            .flat_map(|n| self.langs().iter().map(move |&l| (&**n, l)))
+            .flat_map(|&n| self.langs().iter().map(move |&l| (n, l)))
             .collect();
-        let multi = self.multilingual();
         jobs.par_iter().try_for_each(|(n, lang)| {
             let rel = format!("{}/{}/index.html", lang.code(), n.id);
             let key = self.page_key(n, lang.code());
@@ -596,7 +600,14 @@ impl<'a> Site<'a> {
             }
             let bytes = self.notice(n, *lang)?;
             sink.put_keyed(&rel, &bytes, &key).map_err(io)
-        })?;
+        })
+    }
+
+    /// Everything but the notices' pages: the indexes, the landing and not-found pages, the
+    /// sitemap and the theme's assets. The indexes only need each notice's [`Notice::stub`].
+    pub fn render_rest(&self, sink: &dyn Sink) -> Result<(), RenderError> {
+        let io = |e: std::io::Error| RenderError(format!("writing output: {e}"));
+        let multi = self.multilingual();
         for &l in self.langs() {
             let bytes = self.index(l)?;
             if multi {

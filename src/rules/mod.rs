@@ -140,13 +140,35 @@ pub fn default_severity(name: &str) -> Severity {
     lint(name).map_or(Severity::Error, Lint::default_severity)
 }
 
+/// The lints that need every notice at once: whether some notice uses a catalogue entry.
+/// They read only [`Project::used`] and the organisation. Every other rule looks at one
+/// notice at a time (and at the organisation), so it can run on a batch of notices.
+pub const WHOLE_PROJECT: &[&str] = &["unused-recipient", "unused-retention"];
+
 /// Run every configurable rule over the project.
 pub fn check(project: &Project, out: &mut Vec<Diagnostic>) {
+    run(project, out, |_| true);
+}
+
+/// The rules that look at one notice at a time, over the project's notices (a batch of
+/// them when streaming). Findings about the organisation alone come with every batch; the
+/// final [`finish`] keeps one of each.
+pub fn check_notices(project: &Project, out: &mut Vec<Diagnostic>) {
+    run(project, out, |l| !WHOLE_PROJECT.contains(&l.name));
+}
+
+/// The [`WHOLE_PROJECT`] rules, once every notice has been read.
+pub fn check_project(project: &Project, out: &mut Vec<Diagnostic>) {
+    run(project, out, |l| WHOLE_PROJECT.contains(&l.name));
+}
+
+fn run(project: &Project, out: &mut Vec<Diagnostic>, which: impl Fn(&Lint) -> bool + Sync) {
     use rayon::prelude::*;
     // Rules are independent readers of the project: run them in parallel, then keep the
     // registry's order (the final sort makes the output order independent of it anyway).
     let found: Vec<Vec<Diagnostic>> = LINTS
         .par_iter()
+        .filter(|l| which(l))
         .filter_map(|l| l.check)
         .map(|check| {
             let mut v = Vec::new();
@@ -159,8 +181,15 @@ pub fn check(project: &Project, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Apply `[lints]` levels, drop allowed diagnostics, and sort by file, line, column, lint.
+/// Apply `[lints]` levels, drop allowed diagnostics, and sort by file, line, column, lint,
+/// keeping one of each diagnostic.
 pub fn finish(project: &Project, diags: &mut Vec<Diagnostic>) {
+    apply_levels(project, diags);
+    sort(project, diags);
+}
+
+/// Apply `[lints]` levels and drop allowed diagnostics.
+pub fn apply_levels(project: &Project, diags: &mut Vec<Diagnostic>) {
     let levels = &project.config.lints;
     diags.retain_mut(|d| {
         if let Some(level) = levels.get(d.lint) {
@@ -173,6 +202,11 @@ pub fn finish(project: &Project, diags: &mut Vec<Diagnostic>) {
         }
         true
     });
+}
+
+/// Sort by file, line, column, lint and message, and keep one of each diagnostic (equal
+/// ones may be apart: a finding about the organisation comes with every batch).
+pub fn sort(project: &Project, diags: &mut Vec<Diagnostic>) {
     diags.sort_by(|a, b| {
         (
             project.sources.path(a.file),
@@ -189,7 +223,25 @@ pub fn finish(project: &Project, diags: &mut Vec<Diagnostic>) {
                 &b.message,
             ))
     });
-    diags.dedup();
+    let mut kept: Vec<Diagnostic> = Vec::with_capacity(diags.len());
+    // Where the run of diagnostics with the same sort key as the last one starts.
+    let mut run = 0;
+    for d in diags.drain(..) {
+        if let Some(last) = kept.last() {
+            let same_key = last.file == d.file
+                && last.pos.line == d.pos.line
+                && last.pos.col == d.pos.col
+                && last.lint == d.lint
+                && last.message == d.message;
+            if !same_key {
+                run = kept.len();
+            } else if kept[run..].contains(&d) {
+                continue;
+            }
+        }
+        kept.push(d);
+    }
+    *diags = kept;
 }
 
 #[cfg(test)]
