@@ -1,6 +1,7 @@
-//! `hysbys build`: load → check → render → emit. Every check runs first and prints the
-//! same diagnostics as `check`; with errors nothing is written and the previous output is
-//! left as it was.
+//! `hysbys check` and `hysbys build`: load → check → render → emit. [`stream`] does it a
+//! batch of notices at a time (the commands); [`prepare`] and [`write`] hold the whole
+//! project (`serve`, `register`, tests). Both give the same diagnostics and the same bytes;
+//! with errors nothing is written and the previous output is left as it was.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

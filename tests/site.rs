@@ -234,12 +234,7 @@ fn a_failing_build_leaves_the_previous_output_untouched() {
     );
     assert!(String::from_utf8_lossy(&status.stderr).contains("previous output is unchanged"));
     assert_eq!(tree(&out), before, "output changed after a failed build");
-    let stray: Vec<_> = std::fs::read_dir(&project)
-        .expect("list")
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().contains("hysbys-new"))
-        .collect();
-    assert!(stray.is_empty(), "staging folder left behind");
+    assert_no_staging_left(&project);
 }
 
 /// `hysbys build` streams the project a batch at a time; whatever the batch, the output is
@@ -290,12 +285,7 @@ fn an_error_in_a_late_batch_leaves_the_previous_output_untouched() {
         .any(|d| s.project.sources.path(d.file) == "notices/housing/resettlement.yaml"));
     drop(s);
     assert_eq!(tree(&out), before, "output changed after a failed build");
-    let stray: Vec<_> = std::fs::read_dir(&project)
-        .expect("list")
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().contains("hysbys-new"))
-        .collect();
-    assert!(stray.is_empty(), "staging folder left behind");
+    assert_no_staging_left(&project);
     // So does a warning with `--deny-warnings`: every notice is fine but one lacks its
     // data subjects.
     std::fs::write(&broken, text).expect("write");
@@ -329,6 +319,17 @@ fn an_error_in_a_late_batch_leaves_the_previous_output_untouched() {
         .any(|d| d.lint == "missing-data-subjects"));
     assert!(s.written.is_none(), "a denied warning stops the build");
     assert_eq!(tree(&out), before);
+    assert_no_staging_left(&project);
+}
+
+/// No staging folder of a build is left beside the output.
+fn assert_no_staging_left(project: &Path) {
+    let stray: Vec<_> = std::fs::read_dir(project)
+        .expect("list")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("hysbys-new"))
+        .collect();
+    assert!(stray.is_empty(), "staging folder left behind");
 }
 
 #[test]
