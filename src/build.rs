@@ -41,10 +41,7 @@ pub fn prepare(root: &Path, opts: &load::Options) -> Result<Prepared, LoadError>
     timing("load and resolve", t);
     let t = std::time::Instant::now();
     let mut diags = std::mem::take(&mut project.load_diagnostics);
-    let mut sources = std::mem::take(&mut project.sources);
-    let i18n = I18n::load(root, &project.config.languages, &mut sources, &mut diags);
-    let theme = site::theme(&project, &mut sources, &mut diags);
-    project.sources = sources;
+    let (i18n, theme) = locales_and_theme(root, &mut project, &mut diags);
     let load_diags = diags.clone();
     crate::rules::check(&project, &mut diags);
     crate::rules::finish(&project, &mut diags);
@@ -56,6 +53,19 @@ pub fn prepare(root: &Path, opts: &load::Options) -> Result<Prepared, LoadError>
         diagnostics: diags,
         load_diags,
     })
+}
+
+/// The project's Fluent bundles and theme, with their problems added to `diags`.
+fn locales_and_theme(
+    root: &Path,
+    project: &mut Project,
+    diags: &mut Vec<Diagnostic>,
+) -> (I18n, Option<Theme>) {
+    let mut sources = std::mem::take(&mut project.sources);
+    let i18n = I18n::load(root, &project.config.languages, &mut sources, diags);
+    let theme = site::theme(project, &mut sources, diags);
+    project.sources = sources;
+    (i18n, theme)
 }
 
 /// Render every page and machine-readable output of a prepared project into `sink`.
@@ -125,10 +135,7 @@ pub fn stream(
     let t = std::time::Instant::now();
     let (mut project, mut pending) = load::begin(root, opts)?;
     let mut diags = std::mem::take(&mut project.load_diagnostics);
-    let mut sources = std::mem::take(&mut project.sources);
-    let i18n = I18n::load(root, &project.config.languages, &mut sources, &mut diags);
-    let theme = site::theme(&project, &mut sources, &mut diags);
-    project.sources = sources;
+    let (i18n, theme) = locales_and_theme(root, &mut project, &mut diags);
     crate::rules::apply_levels(&project, &mut diags);
     let deny = build.as_ref().is_some_and(|b| b.deny_warnings);
     let stops =
