@@ -734,22 +734,11 @@ pub fn write_jsonld(
     i18n: &I18n,
     w: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    write_jsonld_parts(project, i18n, w, &super::NoParts)
-}
-
-/// [`write_jsonld`], taking a notice's nodes from `parts` when the previous build made them
-/// from the same inputs, and telling `parts` where each notice's nodes went.
-pub fn write_jsonld_parts(
-    project: &Project,
-    i18n: &I18n,
-    w: &mut dyn std::io::Write,
-    parts: &dyn super::Parts,
-) -> std::io::Result<()> {
     let mut notices: Vec<&Notice> = project.notices.iter().map(|n| &**n).collect();
     notices.sort_by(|a, b| a.id.cmp(&b.id));
     let mut w = super::Tracked::new(w);
     let mut stream = JsonldStream::begin(project, i18n, &mut w)?;
-    stream.notices(project, &notices, &mut w, parts)?;
+    stream.notices(project, &notices, &mut w, &super::NoParts)?;
     stream.finish(project, &mut w)
 }
 
@@ -811,7 +800,7 @@ impl<'a> JsonldStream<'a> {
     }
 
     /// The nodes of some notices of `project`, in the order given.
-    pub fn notices<W: std::io::Write>(
+    pub fn notices<W: super::PartOut>(
         &mut self,
         project: &Project,
         notices: &[&Notice],
@@ -822,10 +811,10 @@ impl<'a> JsonldStream<'a> {
         let cx = Self::cx(project, self.i18n);
         let org = project.org.as_ref();
         for chunk in notices.chunks(CHUNK) {
-            let made: Vec<Vec<u8>> = chunk
+            let made: Vec<super::Part> = chunk
                 .par_iter()
                 .map(|n| {
-                    parts.get(n).unwrap_or_else(|| {
+                    super::Part::get(parts, n, || {
                         let mut nodes = Vec::new();
                         notice_nodes(&cx, org, n, &mut nodes);
                         let mut out = Vec::new();
@@ -840,8 +829,8 @@ impl<'a> JsonldStream<'a> {
                     })
                 })
                 .collect();
-            for (n, bytes) in chunk.iter().zip(&made) {
-                let (at, len) = self.list.item(w, bytes)?;
+            for (n, part) in chunk.iter().zip(&made) {
+                let (at, len) = self.list.part(w, part)?;
                 if len > 0 {
                     parts.wrote(n, at, len);
                 }

@@ -9,7 +9,7 @@ pub mod writer;
 
 use std::collections::HashMap;
 
-use crate::emit::writer::{Out, Sink};
+use crate::emit::writer::{Kept, Out, Sink};
 use crate::i18n::I18n;
 use crate::model::Notice;
 use crate::Project;
@@ -19,8 +19,8 @@ use rayon::prelude::*;
 /// the record of processing): taken from the previous build when made from the same
 /// inputs, so that a rebuild after editing one notice does not rebuild every notice's part.
 pub trait Parts: Sync {
-    /// The previous build's bytes of `n`'s part, if they were made from the same inputs.
-    fn get(&self, n: &Notice) -> Option<Vec<u8>>;
+    /// The previous build's part of `n`, if it was made from the same inputs.
+    fn get(&self, n: &Notice) -> Option<Kept>;
     /// This build wrote `n`'s part at byte `offset`, `len` bytes long.
     fn wrote(&self, n: &Notice, offset: u64, len: u64);
 }
@@ -29,11 +29,55 @@ pub trait Parts: Sync {
 pub struct NoParts;
 
 impl Parts for NoParts {
-    fn get(&self, _: &Notice) -> Option<Vec<u8>> {
+    fn get(&self, _: &Notice) -> Option<Kept> {
         None
     }
 
     fn wrote(&self, _: &Notice, _: u64, _: u64) {}
+}
+
+/// A notice's part of a large output: made by this build, or kept from the previous one.
+pub enum Part {
+    Made(Vec<u8>),
+    Kept(Kept),
+}
+
+impl Part {
+    /// Kept from `parts`, else made by `make`.
+    pub fn get(parts: &dyn Parts, n: &Notice, make: impl FnOnce() -> Vec<u8>) -> Part {
+        parts.get(n).map_or_else(|| Part::Made(make()), Part::Kept)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Part::Made(b) => b.is_empty(),
+            Part::Kept(k) => k.is_empty(),
+        }
+    }
+
+    /// Its bytes (read back, when kept).
+    pub fn bytes(&self) -> std::io::Result<std::borrow::Cow<'_, [u8]>> {
+        Ok(match self {
+            Part::Made(b) => std::borrow::Cow::Borrowed(b),
+            Part::Kept(k) => std::borrow::Cow::Owned(k.read()?),
+        })
+    }
+}
+
+/// Where a large output is written: a writer that may take a kept part straight from the
+/// previous build's file ([`Out::keep`]).
+pub trait PartOut: std::io::Write {
+    fn keep(&mut self, part: &Kept) -> std::io::Result<()> {
+        self.write_all(&part.read()?)
+    }
+}
+
+impl PartOut for &mut dyn std::io::Write {}
+
+impl PartOut for Box<dyn Out + '_> {
+    fn keep(&mut self, part: &Kept) -> std::io::Result<()> {
+        (**self).keep(part)
+    }
 }
 
 /// A writer that knows how many bytes went through it: where each part starts.
@@ -45,6 +89,20 @@ pub struct Tracked<W> {
 impl<W: std::io::Write> Tracked<W> {
     pub fn new(inner: W) -> Tracked<W> {
         Tracked { inner, pos: 0 }
+    }
+}
+
+impl<W: PartOut> Tracked<W> {
+    /// Write a part whole.
+    pub fn part(&mut self, part: &Part) -> std::io::Result<()> {
+        match part {
+            Part::Made(b) => std::io::Write::write_all(self, b),
+            Part::Kept(k) => {
+                self.inner.keep(k)?;
+                self.pos += k.len();
+                Ok(())
+            }
+        }
     }
 }
 
@@ -68,7 +126,7 @@ struct SinkParts<'a> {
 }
 
 impl Parts for SinkParts<'_> {
-    fn get(&self, n: &Notice) -> Option<Vec<u8>> {
+    fn get(&self, n: &Notice) -> Option<Kept> {
         self.sink
             .previous_part(self.file, &n.id, self.keys.get(n.id.as_str())?)
     }
@@ -164,15 +222,17 @@ impl<'s> Machine<'s> {
         // previous build) on the way.
         let (w, r) = &mut self.register;
         let register = || {
-            let each = &|n: &Notice, bytes: &[u8]| {
+            let each = &|n: &Notice, entry: &Part| {
                 let rel = format!("notices/{}.json", n.id);
-                let Some(key) = keys.get(n.id.as_str()) else {
-                    return sink.put(&rel, bytes);
-                };
-                if sink.reuse(&rel, key) {
+                let key = keys.get(n.id.as_str());
+                if key.is_some_and(|key| sink.reuse(&rel, key)) {
                     return Ok(());
                 }
-                sink.put_keyed(&rel, bytes, key)
+                let bytes = register::entry_file(entry)?;
+                match key {
+                    Some(key) => sink.put_keyed(&rel, &bytes, key),
+                    None => sink.put(&rel, &bytes),
+                }
             };
             r.notices(notices, w, &parts("register.json"), each)
         };

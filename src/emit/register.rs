@@ -15,7 +15,7 @@ use serde_json::{json, Map, Value};
 
 use std::io::Write as _;
 
-use super::{Parts, Tracked};
+use super::{Part, Parts, Tracked};
 use crate::i18n::I18n;
 use crate::model::rights::{notice_rights, purpose_rights};
 use crate::model::{
@@ -474,6 +474,25 @@ impl ListWriter {
         Ok((at, json.len() as u64))
     }
 
+    /// [`ListWriter::item`] for a notice's part, which may be kept from the previous build.
+    pub fn part<W: super::PartOut>(
+        &mut self,
+        w: &mut Tracked<W>,
+        part: &super::Part,
+    ) -> std::io::Result<(u64, u64)> {
+        let super::Part::Kept(k) = part else {
+            return self.item(w, &part.bytes()?);
+        };
+        if k.is_empty() {
+            return Ok((w.pos, 0));
+        }
+        w.write_all(if self.first { b"\n" } else { b",\n" })?;
+        self.first = false;
+        let at = w.pos;
+        w.part(part)?;
+        Ok((at, k.len()))
+    }
+
     /// Close the list and the document.
     pub fn finish(self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
         w.write_all(if self.first { b"]}\n" } else { b"\n]}\n" })
@@ -495,24 +514,24 @@ pub fn write_register(
     w: &mut dyn std::io::Write,
     each: &(dyn Fn(&Notice, &[u8]) -> std::io::Result<()> + Sync),
 ) -> std::io::Result<()> {
-    write_register_parts(project, i18n, w, &super::NoParts, each)
-}
-
-/// [`write_register`], taking a notice's entry from `parts` when the previous build made it
-/// from the same inputs, and telling `parts` where each entry went.
-pub fn write_register_parts(
-    project: &Project,
-    i18n: &I18n,
-    w: &mut dyn std::io::Write,
-    parts: &dyn Parts,
-    each: &(dyn Fn(&Notice, &[u8]) -> std::io::Result<()> + Sync),
-) -> std::io::Result<()> {
     let mut notices: Vec<&Notice> = project.notices.iter().map(|n| &**n).collect();
     notices.sort_by(|a, b| a.id.cmp(&b.id));
     let mut w = Tracked::new(w);
     let mut stream = RegisterStream::begin(project, i18n, &mut w)?;
-    stream.notices(&notices, &mut w, parts, each)?;
+    let each = |n: &Notice, entry: &Part| each(n, &entry_file(entry)?);
+    stream.notices(&notices, &mut w, &super::NoParts, &each)?;
     stream.finish(&mut w)
+}
+
+/// The bytes of `notices/<id>.json`: a notice's register entry and a newline.
+pub fn entry_file(entry: &Part) -> std::io::Result<std::borrow::Cow<'_, [u8]>> {
+    // A made entry is written by `to_bytes`, newline and all; a kept one is the bytes
+    // between the commas of the register.
+    let mut bytes = entry.bytes()?;
+    if !bytes.ends_with(b"\n") {
+        bytes.to_mut().push(b'\n');
+    }
+    Ok(bytes)
 }
 
 /// The register written a batch of notices at a time, so that a large project is never
@@ -544,31 +563,25 @@ impl<'a> RegisterStream<'a> {
     }
 
     /// The entries of some notices, in the order given, a few hundred at a time in
-    /// parallel; `each` sees every entry as written to `notices/<id>.json`.
-    pub fn notices<W: std::io::Write>(
+    /// parallel; `each` sees every entry (see [`entry_file`] for `notices/<id>.json`).
+    pub fn notices<W: super::PartOut>(
         &mut self,
         notices: &[&Notice],
         w: &mut Tracked<W>,
         parts: &dyn Parts,
-        each: &(dyn Fn(&Notice, &[u8]) -> std::io::Result<()> + Sync),
+        each: &(dyn Fn(&Notice, &Part) -> std::io::Result<()> + Sync),
     ) -> std::io::Result<()> {
         use rayon::prelude::*;
         for chunk in notices.chunks(CHUNK) {
-            let entries: Vec<Vec<u8>> = chunk
+            let entries: Vec<Part> = chunk
                 .par_iter()
                 .map(|n| {
-                    let bytes = match parts.get(n) {
-                        Some(mut bytes) => {
-                            bytes.push(b'\n');
-                            bytes
-                        }
-                        None => to_bytes(&notice(&self.cx, n)),
-                    };
-                    each(n, &bytes).map(|()| bytes)
+                    let entry = Part::get(parts, n, || to_bytes(&notice(&self.cx, n)));
+                    each(n, &entry).map(|()| entry)
                 })
                 .collect::<std::io::Result<_>>()?;
-            for (n, bytes) in chunk.iter().zip(&entries) {
-                let (at, len) = self.list.item(w, bytes)?;
+            for (n, entry) in chunk.iter().zip(&entries) {
+                let (at, len) = self.list.part(w, entry)?;
                 parts.wrote(n, at, len);
             }
         }

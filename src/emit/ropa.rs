@@ -334,23 +334,11 @@ pub fn write_ropa(
     lang: Lang,
     w: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    write_ropa_parts(project, i18n, lang, w, &super::NoParts)
-}
-
-/// [`write_ropa`], taking a notice's rows from `parts` when the previous build made them
-/// from the same inputs, and telling `parts` where each notice's rows went.
-pub fn write_ropa_parts(
-    project: &Project,
-    i18n: &I18n,
-    lang: Lang,
-    w: &mut dyn std::io::Write,
-    parts: &dyn super::Parts,
-) -> std::io::Result<()> {
     let mut notices: Vec<&Notice> = project.notices.iter().map(|n| &**n).collect();
     notices.sort_by(|a, b| a.id.cmp(&b.id));
     let mut w = super::Tracked::new(w);
     let stream = RopaStream::begin(i18n, lang, &mut w)?;
-    stream.notices(project, &notices, &mut w, parts)
+    stream.notices(project, &notices, &mut w, &super::NoParts)
 }
 
 /// The record of processing in one language, written a batch of notices at a time:
@@ -374,7 +362,7 @@ impl<'a> RopaStream<'a> {
     }
 
     /// The rows of some notices of `project`, in the order given.
-    pub fn notices<W: std::io::Write>(
+    pub fn notices<W: super::PartOut>(
         &self,
         project: &Project,
         notices: &[&Notice],
@@ -383,10 +371,10 @@ impl<'a> RopaStream<'a> {
     ) -> std::io::Result<()> {
         use rayon::prelude::*;
         for chunk in notices.chunks(super::register::CHUNK) {
-            let rows: Vec<Vec<u8>> = chunk
+            let rows: Vec<super::Part> = chunk
                 .par_iter()
                 .map(|n| {
-                    parts.get(n).unwrap_or_else(|| {
+                    super::Part::get(parts, n, || {
                         let mut out = String::new();
                         for p in &n.purposes {
                             push_row(&mut out, &row(&self.cx, project.org.as_ref(), n, p));
@@ -400,8 +388,8 @@ impl<'a> RopaStream<'a> {
                     continue;
                 }
                 let at = w.pos;
-                w.write_all(r)?;
-                parts.wrote(n, at, r.len() as u64);
+                w.part(r)?;
+                parts.wrote(n, at, w.pos - at);
             }
         }
         Ok(())

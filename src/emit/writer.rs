@@ -11,7 +11,8 @@
 //! output by a hard link), and what the build no longer makes is pruned before the swap.
 //! So a rebuild after one edit writes, links and deletes only what changed, plus the large
 //! files (register, JSON-LD, records of processing), whose unchanged parts are copied from
-//! the live output (see [`crate::emit::Parts`]).
+//! the live output file to file, inside the kernel (see [`crate::emit::Parts`] and
+//! [`Kept`]); their old versions are removed in the background.
 
 use std::collections::{HashMap, HashSet};
 use std::fs::{self, File};
@@ -87,7 +88,7 @@ pub trait Sink: Sync {
 
     /// The previous build's bytes of notice `id`'s part of the large file `file`, if they
     /// were made from inputs with the same key (see [`crate::emit::Parts`]).
-    fn previous_part(&self, file: &str, id: &str, key: &str) -> Option<Vec<u8>> {
+    fn previous_part(&self, file: &str, id: &str, key: &str) -> Option<Kept> {
         let _ = (file, id, key);
         None
     }
@@ -109,6 +110,39 @@ pub trait Sink: Sync {
 /// A file being streamed into a [`Sink`]: complete once closed.
 pub trait Out: io::Write + Send {
     fn close(self: Box<Self>) -> io::Result<()>;
+
+    /// Append a part kept from the previous build's file.
+    fn keep(&mut self, part: &Kept) -> io::Result<()> {
+        io::Write::write_all(self, &part.read()?)
+    }
+}
+
+/// A notice's part of one of the previous build's large files, made from the same inputs
+/// as this build's (see [`crate::emit::Parts`]): where it is, so that the writer can copy
+/// it file to file without reading it (a rebuild copies gigabytes of these).
+#[derive(Clone)]
+pub struct Kept {
+    file: std::sync::Arc<File>,
+    offset: u64,
+    len: u64,
+}
+
+impl Kept {
+    pub fn len(&self) -> u64 {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Its bytes.
+    pub fn read(&self) -> io::Result<Vec<u8>> {
+        let len = usize::try_from(self.len).map_err(|e| other(e.to_string()))?;
+        let mut buf = vec![0; len];
+        read_at(&self.file, &mut buf, self.offset)?;
+        Ok(buf)
+    }
 }
 
 /// [`Sink::open`] for a sink that only takes whole files: the bytes, put when closed.
@@ -148,12 +182,15 @@ pub struct Writer {
     /// part, where it is in the file.
     previous: HashMap<String, (String, Option<Span>)>,
     /// The previous build's large files, opened for reading parts.
-    previous_files: Mutex<HashMap<String, std::sync::Arc<File>>>,
+    previous_files: Mutex<HashMap<String, (std::sync::Arc<File>, u64)>>,
     /// This build's manifest.
     manifest: Mutex<Vec<Entry>>,
     /// When the staging folder started as the tree of two builds ago: the keys of its files
     /// (path → key), and every path this build has written or kept (the rest is pruned).
     base: Option<Base>,
+    /// Large files being removed in the background ([`Writer::discard`]).
+    removing: Mutex<Vec<std::thread::JoinHandle<()>>>,
+    trashed: AtomicU64,
 }
 
 struct Base {
@@ -169,6 +206,9 @@ type Span = (u64, u64);
 
 /// One line of the manifest.
 type Entry = (String, String, Option<Span>);
+
+/// A file at least this large is removed in the background ([`Writer::discard`]).
+const LARGE: u64 = 1 << 24;
 
 /// The longest part read back from a previous build (a guard against a damaged manifest).
 const MAX_PART: u64 = 1 << 28;
@@ -414,6 +454,10 @@ impl Writer {
                 let n = e.file_name().to_string_lossy().into_owned();
                 if n.starts_with(&format!(".{name}.hysbys-new-")) && e.path().is_dir() {
                     remove_ours(&e.path());
+                } else if n.starts_with(&format!(".{name}.hysbys-trash-"))
+                    && e.file_type().is_ok_and(|t| t.is_file())
+                {
+                    let _ = fs::remove_file(e.path());
                 }
             }
         }
@@ -443,6 +487,8 @@ impl Writer {
             previous_files: Mutex::new(HashMap::new()),
             manifest: Mutex::new(Vec::new()),
             base,
+            removing: Mutex::new(Vec::new()),
+            trashed: AtomicU64::new(0),
         })
     }
 
@@ -453,12 +499,16 @@ impl Writer {
 
     /// Where the output swapped out by this build is kept for the next one.
     fn prev_path(&self) -> PathBuf {
-        let name = self
-            .out
+        self.staging
+            .with_file_name(format!(".{}.hysbys-prev", self.out_name()))
+    }
+
+    /// The name of the output folder.
+    fn out_name(&self) -> String {
+        self.out
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        self.staging.with_file_name(format!(".{name}.hysbys-prev"))
+            .unwrap_or_default()
     }
 
     /// Make way for a new file at `rel` in the staging folder, which may hold the tree of
@@ -471,6 +521,7 @@ impl Writer {
                 Ok(m) if m.is_dir() => {
                     let _ = fs::remove_dir_all(&path);
                 }
+                Ok(m) if m.len() >= LARGE => self.discard(&path),
                 Ok(_) => {
                     let _ = fs::remove_file(&path);
                 }
@@ -479,6 +530,40 @@ impl Writer {
             self.touch(base, rel);
         }
         path
+    }
+
+    /// Remove a large file in the background: freeing the blocks of a file of a gigabyte
+    /// takes a tenth of a second or more, a tenth of a rebuild. It is moved out of the
+    /// staging folder first (a trash file left by a killed build is removed by the next).
+    fn discard(&self, path: &Path) {
+        let n = self.trashed.fetch_add(1, Ordering::Relaxed);
+        let trash = self.staging.with_file_name(format!(
+            ".{}.hysbys-trash-{}-{n}",
+            self.out_name(),
+            std::process::id()
+        ));
+        if fs::rename(path, &trash).is_err() {
+            let _ = fs::remove_file(path);
+            return;
+        }
+        let job = std::thread::spawn(move || {
+            let _ = fs::remove_file(trash);
+        });
+        if let Ok(mut jobs) = self.removing.lock() {
+            jobs.push(job);
+        }
+    }
+
+    /// Wait for the removals started by [`Writer::discard`].
+    fn removed(&self) {
+        let jobs = self
+            .removing
+            .lock()
+            .map(|mut j| std::mem::take(&mut *j))
+            .unwrap_or_default();
+        for job in jobs {
+            let _ = job.join();
+        }
     }
 
     fn touch(&self, base: &Base, rel: &str) {
@@ -535,6 +620,7 @@ impl Writer {
             fs::rename(&self.staging, &self.out)?;
         }
         self.committed = true;
+        self.removed();
         Ok(Stats {
             files: self.files.load(Ordering::Relaxed),
             bytes: self.bytes.load(Ordering::Relaxed),
@@ -587,27 +673,35 @@ impl Sink for Writer {
         Ok(())
     }
 
-    fn previous_part(&self, file: &str, id: &str, key: &str) -> Option<Vec<u8>> {
+    fn previous_part(&self, file: &str, id: &str, key: &str) -> Option<Kept> {
         let (k, span) = self.previous.get(&format!("{file}#{id}"))?;
         let (offset, len) = (*span)?;
         if k != key || !safe_rel(file) || len > MAX_PART {
             return None;
         }
-        let f = {
+        let (f, size) = {
             let mut open = self.previous_files.lock().ok()?;
             match open.get(file) {
-                Some(f) => std::sync::Arc::clone(f),
+                Some((f, size)) => (std::sync::Arc::clone(f), *size),
                 None => {
-                    let f = std::sync::Arc::new(File::open(self.out.join(file)).ok()?);
-                    open.insert(file.to_owned(), std::sync::Arc::clone(&f));
-                    f
+                    let f = File::open(self.out.join(file)).ok()?;
+                    let size = f.metadata().ok()?.len();
+                    let f = std::sync::Arc::new(f);
+                    open.insert(file.to_owned(), (std::sync::Arc::clone(&f), size));
+                    (f, size)
                 }
             }
         };
-        let mut buf = vec![0; usize::try_from(len).ok()?];
-        read_at(&f, &mut buf, offset).ok()?;
+        // A part past the end of the file (a damaged manifest) is made afresh.
+        if size < offset.checked_add(len)? {
+            return None;
+        }
         self.parts_reused.fetch_add(1, Ordering::Relaxed);
-        Some(buf)
+        Some(Kept {
+            file: f,
+            offset,
+            len,
+        })
     }
 
     fn record_part(&self, file: &str, id: &str, key: &str, offset: u64, len: u64) {
@@ -695,6 +789,67 @@ impl Out for Counting<'_> {
         self.writer.bytes.fetch_add(self.bytes, Ordering::Relaxed);
         Ok(())
     }
+
+    fn keep(&mut self, part: &Kept) -> io::Result<()> {
+        io::Write::flush(&mut self.inner)?;
+        if !copy_range(&part.file, part.offset, part.len, self.inner.get_mut())? {
+            io::Write::write_all(&mut self.inner, &part.read()?)?;
+        }
+        self.bytes += part.len;
+        Ok(())
+    }
+}
+
+/// Append `len` bytes of `from`, starting at `offset`, to `to` inside the kernel
+/// (`copy_file_range`): a third of the work of reading and writing them. False, with nothing
+/// copied, where the system cannot (then the caller reads and writes).
+fn copy_range(from: &File, offset: u64, len: u64, to: &mut File) -> io::Result<bool> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::io::AsRawFd;
+        let mut off = i64::try_from(offset).map_err(|e| other(e.to_string()))?;
+        let mut left = len;
+        while left > 0 {
+            let chunk = usize::try_from(left.min(1 << 30)).unwrap_or(1 << 30);
+            // SAFETY: two open descriptors we own; `off` outlives the call, and a null
+            // output offset means the output file's own position (its end: it is appended
+            // to).
+            let n = unsafe {
+                libc::copy_file_range(
+                    from.as_raw_fd(),
+                    &mut off,
+                    to.as_raw_fd(),
+                    std::ptr::null_mut(),
+                    chunk,
+                    0,
+                )
+            };
+            if n < 0 {
+                let e = io::Error::last_os_error();
+                let unsupported = matches!(
+                    e.raw_os_error(),
+                    Some(libc::ENOSYS | libc::EXDEV | libc::EINVAL | libc::EOPNOTSUPP)
+                );
+                if unsupported && left == len {
+                    return Ok(false);
+                }
+                if e.kind() == io::ErrorKind::Interrupted {
+                    continue;
+                }
+                return Err(e);
+            }
+            if n == 0 {
+                return Err(io::Error::from(io::ErrorKind::UnexpectedEof));
+            }
+            left -= n as u64;
+        }
+        Ok(true)
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = (from, offset, len, to);
+        Ok(false)
+    }
 }
 
 impl io::Write for Counting<'_> {
@@ -714,6 +869,7 @@ impl Drop for Writer {
         if !self.committed {
             remove_ours(&self.staging);
         }
+        self.removed();
     }
 }
 
@@ -758,6 +914,65 @@ mod tests {
             .filter(|e| e.file_name().to_string_lossy().contains("hysbys-new"))
             .collect();
         assert!(left.is_empty());
+        Ok(())
+    }
+
+    /// A build that appends a part made afresh, a part kept from the previous build, and
+    /// closes a large file of `size` bytes.
+    fn build_large(out: &Path, size: usize, fill: u8) -> io::Result<Stats> {
+        let w = Writer::begin(out)?;
+        let mut f = w.open("big.txt")?;
+        let mut at = 0;
+        if let Some(kept) = w.previous_part("big.txt", "kept", "k1") {
+            f.keep(&kept)?;
+            at = kept.len();
+        } else {
+            io::Write::write_all(&mut f, b"KEPT PART")?;
+            at += 9;
+        }
+        w.record_part("big.txt", "kept", "k1", 0, at);
+        io::Write::write_all(&mut f, &vec![fill; size])?;
+        f.close()?;
+        w.commit()
+    }
+
+    #[test]
+    fn large_files_keep_parts_and_are_removed_in_the_background() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let out = dir.path().join("output");
+        let size = usize::try_from(LARGE).map_err(|e| other(e.to_string()))?;
+        // A trash file left by a killed build goes at the next start.
+        fs::write(dir.path().join(".output.hysbys-trash-1-0"), b"left")?;
+        let first = build_large(&out, size, b'a')?;
+        assert_eq!(first.parts_reused, 0);
+        // The second build copies the kept part out of the first build's file; the third
+        // also starts from the first build's tree and moves its large file out of the way.
+        for fill in [b'b', b'c', b'd'] {
+            let stats = build_large(&out, size, fill)?;
+            assert_eq!(stats.parts_reused, 1);
+            let bytes = fs::read(out.join("big.txt"))?;
+            assert_eq!(bytes.len(), 9 + size);
+            assert_eq!(&bytes[..9], b"KEPT PART");
+            assert!(bytes[9..].iter().all(|b| *b == fill));
+            let left: Vec<String> = fs::read_dir(dir.path())?
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.contains("hysbys-trash") || n.contains("hysbys-new"))
+                .collect();
+            assert!(left.is_empty(), "left behind: {left:?}");
+        }
+        // A part with another key, or past the end of the file, is not kept.
+        let w = Writer::begin(&out)?;
+        assert!(w.previous_part("big.txt", "kept", "k2").is_none());
+        assert!(w.previous_part("big.txt", "other", "k1").is_none());
+        drop(w);
+        let manifest = fs::read_to_string(out.join(MANIFEST))?;
+        fs::write(
+            out.join(MANIFEST),
+            manifest.replace("\t0\t9\n", &format!("\t{size}\t10\n")),
+        )?;
+        let w = Writer::begin(&out)?;
+        assert!(w.previous_part("big.txt", "kept", "k1").is_none());
         Ok(())
     }
 }
