@@ -114,6 +114,10 @@ pub struct Streamed {
     /// When building without errors: the output written and swapped in, or why it could
     /// not be (an I/O or template problem).
     pub written: Option<Result<Stats, String>>,
+    /// `check` with the cache: notices answered by a verdict kept by an earlier `check`
+    /// (not decoded or checked again), and notices whose verdict this one kept.
+    pub verdicts_used: usize,
+    pub verdicts_kept: usize,
 }
 
 /// `check` and `build` of a project of any size: the notices are read, checked, rendered
@@ -168,20 +172,55 @@ pub fn stream(
     let t = std::time::Instant::now();
     let mut stubs = Vec::with_capacity(pending.len());
     let mut unrecorded = unrecorded_part(&project, false);
+    // `check` keeps a verdict on every notice (see `load::cache::Verdict`): the next `check`
+    // of an unchanged notice only reads it. What the rules find in the organisation alone
+    // is the baseline against which each notice's own findings are told apart.
+    let judging = build.is_none() && opts.cache;
+    let baseline = if judging {
+        let mut b = Vec::new();
+        crate::rules::check_notices(&project, &mut b);
+        let mut levelled = b.clone();
+        crate::rules::apply_levels(&project, &mut levelled);
+        diags.append(&mut levelled);
+        b
+    } else {
+        Vec::new()
+    };
+    let file_ids: std::collections::HashMap<String, crate::model::FileId> = if judging {
+        (0..u32::try_from(project.sources.len()).unwrap_or(0))
+            .map(|i| (project.sources.path(i).to_owned(), i))
+            .collect()
+    } else {
+        Default::default()
+    };
+    let (mut verdicts_used, mut verdicts_kept) = (0, 0);
     // Batch k + 1 is read while batch k is checked and rendered: the two cores stay busy
     // through the pauses of each stage.
     let first = pending.claim(batch);
-    let mut ahead = Some(pending.read(&project, first));
+    let mut ahead = Some(pending.read(&project, first, judging));
     while let Some(read) = ahead.take() {
-        project.notices = read.merge(&mut project);
+        let (notices, verdicts) = read.merge_verdicts(&mut project);
+        project.notices = notices;
         let mut found = std::mem::take(&mut project.load_diagnostics);
         let next = pending.claim(batch);
         let (next, ()) = rayon::join(
-            || (!next.is_empty()).then(|| pending.read(&project, next)),
+            || (!next.is_empty()).then(|| pending.read(&project, next, judging)),
             || {
                 // With no notices at all, this still runs once: the rules look at the
                 // organisation.
-                crate::rules::check_notices(&project, &mut found);
+                let mut rules = Vec::new();
+                crate::rules::check_notices(&project, &mut rules);
+                if judging {
+                    verdicts_kept += judge(&project, &pending, &baseline, &rules);
+                }
+                found.append(&mut rules);
+                verdicts_used += verdicts.len();
+                for v in verdicts {
+                    let id = |path: &str| file_ids.get(path).copied();
+                    found.extend(v.findings.into_iter().filter_map(|f| f.diagnostic(id)));
+                    unrecorded += usize::try_from(v.unrecorded).unwrap_or(0);
+                    stubs.push(Arc::new(v.stub));
+                }
                 crate::rules::apply_levels(&project, &mut found);
                 stubs.extend(project.notices.iter().map(|n| Arc::new(n.stub())));
                 stopped |= found.iter().any(stops);
@@ -212,6 +251,10 @@ pub fn stream(
         rayon::spawn(move || drop(done));
     }
     pending.finish();
+    if judging {
+        // Verdicts and fresh notices came apart: back to id order.
+        stubs.sort_by(|a, b| a.id.cmp(&b.id));
+    }
     project.notices = stubs;
     let mut found = std::mem::take(&mut project.load_diagnostics);
     crate::rules::check_project(&project, &mut found);
@@ -254,7 +297,53 @@ pub fn stream(
         unrecorded,
         has_errors,
         written,
+        verdicts_used,
+        verdicts_kept,
     })
+}
+
+/// Keep a verdict on each notice of a batch just checked, whose rules found `found`: its
+/// stub, the catalogue entries it uses, its unrecorded translations, and the findings in
+/// its own file. A finding in another file (the organisation's, the settings') that is not
+/// in the `baseline` of the organisation alone cannot be told to be one notice's: then no
+/// verdict is kept for the batch, and the next `check` checks it again.
+fn judge(
+    project: &Project,
+    pending: &load::Pending,
+    baseline: &[Diagnostic],
+    found: &[Diagnostic],
+) -> usize {
+    use crate::load::cache::{Finding, Verdict};
+    use rayon::prelude::*;
+    let files: std::collections::HashSet<crate::model::FileId> =
+        project.notices.iter().map(|n| n.file).collect();
+    if found
+        .iter()
+        .any(|d| !files.contains(&d.file) && !baseline.contains(d))
+    {
+        return 0;
+    }
+    project
+        .notices
+        .par_iter()
+        .map(|n| {
+            let mut used = crate::load::resolve::Used::new(project.org.as_ref());
+            used.add(n);
+            let verdict = Verdict {
+                stub: n.stub(),
+                recipients: used.recipients,
+                retention: used.retention,
+                unrecorded: crate::i18n::workflow::unrecorded_of(project, n) as u64,
+                findings: found
+                    .iter()
+                    .filter(|d| d.file == n.file)
+                    .map(|d| Finding::new(d, &project.sources))
+                    .collect(),
+            };
+            pending.judged(project, n, &verdict)
+        })
+        .filter(|kept| *kept)
+        .count()
 }
 
 /// With `HYSBYS_TIMINGS` set, print how long a phase took (for profiling builds).

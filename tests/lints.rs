@@ -112,6 +112,27 @@ fn run_check(root: &Path) -> Vec<String> {
         assert_eq!(s.unrecorded, unrecorded, "batch {batch}");
         assert_eq!(s.project.notices.len(), project.notices.len());
     }
+    // With the cache, the first `check` keeps a verdict on each notice it can, and the
+    // second answers those from their verdicts: the same again.
+    let cached = hysbys::load::Options {
+        cache: true,
+        ..opts.clone()
+    };
+    let first = hysbys::build::stream(root, &cached, None, 2).expect("the project loads");
+    let again = hysbys::build::stream(root, &cached, None, 2).expect("the project loads");
+    for (s, which) in [(&first, "keeping verdicts"), (&again, "from verdicts")] {
+        assert!(
+            s.diagnostics == diags,
+            "{which}: {:#?}\nwhole: {:#?}",
+            s.diagnostics,
+            diags
+        );
+        assert_eq!(s.unrecorded, unrecorded, "{which}");
+        assert_eq!(s.project.notices.len(), project.notices.len(), "{which}");
+    }
+    assert_eq!(first.verdicts_used, 0);
+    assert_eq!(again.verdicts_used, first.verdicts_kept);
+    let _ = std::fs::remove_dir_all(root.join(hysbys::load::cache::DIR));
     diags
         .iter()
         .map(|d| {
@@ -302,6 +323,73 @@ fn base_project_is_clean() {
     let dir = tempfile::tempdir().expect("tempdir");
     copy_dir(&fixtures().join("base"), dir.path());
     assert_eq!(run_check(dir.path()), Vec::<String>::new());
+}
+
+/// `check` keeps a verdict on each notice, and answers an unchanged notice from it: a
+/// changed notice, organisation or date is checked afresh.
+#[test]
+fn verdicts_answer_only_unchanged_notices() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_dir(&fixtures().join("base"), dir.path());
+    for other in ["second", "third"] {
+        std::fs::copy(
+            dir.path().join(NOTICE),
+            dir.path().join(format!("notices/{other}.yaml")),
+        )
+        .expect("copy a notice");
+    }
+    let opts = hysbys::load::Options {
+        cache: true,
+        today: Some(today()),
+    };
+    let check = || hysbys::build::stream(dir.path(), &opts, None, 2).expect("loads");
+    let first = check();
+    let notices = first.project.notices.len();
+    assert_eq!(notices, 3);
+    assert_eq!((first.verdicts_used, first.verdicts_kept), (0, notices));
+    let again = check();
+    assert_eq!((again.verdicts_used, again.verdicts_kept), (notices, 0));
+    // A lint in one notice: that notice is checked again, and its finding kept.
+    common::edit(
+        dir.path(),
+        NOTICE,
+        "    legislation:\n      - Local Government Act 1972\n",
+        "",
+    );
+    let edited = check();
+    assert_eq!(
+        (edited.verdicts_used, edited.verdicts_kept),
+        (notices - 1, 1)
+    );
+    let found = |s: &hysbys::build::Streamed| -> Vec<String> {
+        s.diagnostics
+            .iter()
+            .map(|d| {
+                let at = s.project.sources.path(d.file);
+                format!("{} {at}:{}:{}", d.lint, d.pos.line, d.pos.col)
+            })
+            .collect()
+    };
+    assert_eq!(found(&edited).len(), 1, "{:?}", found(&edited));
+    assert!(found(&edited)[0].starts_with("missing-legislation notices/contact.yaml:"));
+    let from_verdict = check();
+    assert_eq!(from_verdict.verdicts_used, notices);
+    assert_eq!(found(&from_verdict), found(&edited));
+    assert!(from_verdict.diagnostics == edited.diagnostics);
+    // Another date or organisation: every notice again.
+    let later = hysbys::load::Options {
+        today: Some("2099-01-01".parse().expect("a date")),
+        ..opts.clone()
+    };
+    let s = hysbys::build::stream(dir.path(), &later, None, 2).expect("loads");
+    assert_eq!(s.verdicts_used, 0);
+    common::edit(dir.path(), ORG, "ico_registration: Z1234567\n", "");
+    let s = check();
+    assert_eq!(s.verdicts_used, 0);
+    assert!(s
+        .diagnostics
+        .iter()
+        .any(|d| d.lint == "missing-ico-registration"));
 }
 
 /// A copy of the base project with find/replace edits `(file, find, replace)`, checked.

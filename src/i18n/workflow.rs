@@ -861,6 +861,14 @@ pub fn unrecorded_part(p: &Project, notices: bool) -> usize {
     unrecorded_in(p, &vals)
 }
 
+/// [`unrecorded_part`] of one notice.
+pub fn unrecorded_of(p: &Project, n: &crate::model::Notice) -> usize {
+    if p.lock.is_none() {
+        return 0;
+    }
+    unrecorded_in(p, &super::values::notice_values(n, p.config.primary()))
+}
+
 fn unrecorded_in(p: &Project, vals: &[super::values::Value<'_>]) -> usize {
     let Some(lock) = &p.lock else { return 0 };
     let langs = targets(p);

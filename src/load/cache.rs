@@ -10,10 +10,20 @@
 //! notice it is read for. The folder
 //! carries a `CACHEDIR.TAG` and a `.gitignore` of `*`, and can be deleted at any time. Every
 //! error here is ignored: the cache only ever saves time.
+//!
+//! So that an unchanged notice is not even read, `stamps` keeps each cached notice's file
+//! metadata (length, modification and change times, inode) with the SHA-256 of its text, as
+//! git's index and ruff's cache do: a file whose metadata is the same has the same text.
+//! The change time (ctime) is set by the kernel on every write and cannot be set back, so an
+//! edit that keeps the length and restores the modification time is still seen. The
+//! metadata is taken before the file is read, and a file changed in the two seconds before
+//! the load began is not stamped ("racy" in git's words: a second edit within the same
+//! clock tick would leave the same times).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use crate::diag::{Diagnostic, Severity};
 use crate::model::{FileId, Notice};
 
 /// The folder, relative to the project root.
@@ -31,6 +41,111 @@ pub struct Cache {
     present: HashSet<String>,
     /// The entries this load used or wrote; the rest are deleted by [`Cache::finish`].
     used: std::sync::Mutex<HashSet<String>>,
+    /// The stamps when the load began (path → metadata and SHA-256 of the text).
+    stamps: HashMap<String, (Stamp, [u8; 32])>,
+    /// The stamps of the notices this load took from the cache or put in it.
+    stamped: std::sync::Mutex<HashMap<String, (Stamp, [u8; 32])>>,
+    /// A file changed after this is not stamped (two seconds before the load began).
+    settled: Option<(i64, i64)>,
+    /// The hash of what a [`Verdict`] depends on besides its notice (see
+    /// [`Cache::judge_by`]); none until then.
+    verdict_env: Option<[u8; 32]>,
+}
+
+/// What `check` found in one notice, kept so that the next `check` of the same text, with
+/// the same settings, organisation, lock and date, does not even decode the notice.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct Verdict {
+    /// The notice's [`Notice::stub`].
+    pub stub: Notice,
+    /// Which of the organisation's recipients and retention rows it uses.
+    pub recipients: Vec<bool>,
+    pub retention: Vec<bool>,
+    /// How many of its translations have no fingerprint in the lock.
+    pub unrecorded: u64,
+    /// What the rules found in it (before `[lints]` levels).
+    pub findings: Vec<Finding>,
+}
+
+/// A [`Diagnostic`] as kept: the file by its path, the lint by its name.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct Finding {
+    lint: String,
+    error: bool,
+    file: String,
+    pos: crate::load::yaml::Pos,
+    message: String,
+    label: Option<String>,
+    help: Option<String>,
+    notes: Vec<String>,
+}
+
+impl Finding {
+    pub fn new(d: &Diagnostic, sources: &crate::load::Sources) -> Finding {
+        Finding {
+            lint: d.lint.to_owned(),
+            error: d.severity == Severity::Error,
+            file: sources.path(d.file).to_owned(),
+            pos: d.pos,
+            message: d.message.clone(),
+            label: d.label.clone(),
+            help: d.help.clone(),
+            notes: d.notes.clone(),
+        }
+    }
+
+    /// The diagnostic again, its file found by `file_id`; none if its lint or file is
+    /// unknown.
+    pub fn diagnostic(self, file_id: impl Fn(&str) -> Option<FileId>) -> Option<Diagnostic> {
+        let lint = crate::rules::LINTS
+            .iter()
+            .find(|l| l.name == self.lint)?
+            .name;
+        Some(Diagnostic {
+            lint,
+            severity: if self.error {
+                Severity::Error
+            } else {
+                Severity::Warning
+            },
+            file: file_id(&self.file)?,
+            pos: self.pos,
+            message: self.message,
+            label: self.label,
+            help: self.help,
+            notes: self.notes,
+        })
+    }
+}
+
+/// The stamps file in the folder.
+const STAMPS: &str = "stamps";
+
+/// What a file's metadata says of its text: length, modification and change times
+/// (seconds, nanoseconds), inode and device.
+pub type Stamp = [i64; 7];
+
+/// The stamp of a file's metadata (none where the system has no inodes or change times).
+pub fn stamp(meta: &std::fs::Metadata) -> Option<Stamp> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let n = |v: u64| i64::try_from(v).ok();
+        Some([
+            n(meta.size())?,
+            meta.mtime(),
+            meta.mtime_nsec(),
+            meta.ctime(),
+            meta.ctime_nsec(),
+            n(meta.ino())?,
+            n(meta.dev())?,
+        ])
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        None
+    }
 }
 
 fn hex(d: &[u8]) -> String {
@@ -60,11 +175,102 @@ impl Cache {
                     .collect()
             })
             .unwrap_or_default();
+        let stamps = std::fs::read(dir.join(STAMPS))
+            .ok()
+            .and_then(|b| postcard::from_bytes::<Vec<(String, Stamp, [u8; 32])>>(&b).ok())
+            .map(|v| v.into_iter().map(|(p, s, d)| (p, (s, d))).collect())
+            .unwrap_or_default();
+        let settled = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()
+            .and_then(|d| {
+                Some((
+                    i64::try_from(d.as_secs()).ok()? - 2,
+                    i64::from(d.subsec_nanos()),
+                ))
+            });
         Cache {
             dir,
             env: h.finalize().into(),
             present,
             used: std::sync::Mutex::new(HashSet::new()),
+            stamps,
+            stamped: std::sync::Mutex::new(HashMap::new()),
+            settled,
+            verdict_env: None,
+        }
+    }
+
+    /// Keep and use verdicts, which also depend on the translation lock and on today's
+    /// date (`review-overdue`).
+    pub fn judge_by(&mut self, lock: &str, today: &str) {
+        use sha2::Digest;
+        let mut h = sha2::Sha256::new();
+        h.update(self.env);
+        for part in [b"verdict".as_slice(), lock.as_bytes(), today.as_bytes()] {
+            h.update((part.len() as u64).to_le_bytes());
+            h.update(part);
+        }
+        self.verdict_env = Some(h.finalize().into());
+    }
+
+    fn verdict_name(&self, rel: &str, digest: &[u8; 32]) -> Option<String> {
+        use sha2::Digest;
+        let mut h = sha2::Sha256::new();
+        h.update(self.verdict_env?);
+        h.update((rel.len() as u64).to_le_bytes());
+        h.update(rel.as_bytes());
+        h.update(digest);
+        Some(hex(&h.finalize()[..20]))
+    }
+
+    /// The verdict on the notice `id` at `rel` whose text has this SHA-256, if kept.
+    pub fn verdict(&self, rel: &str, id: &str, digest: &[u8; 32]) -> Option<Verdict> {
+        let name = self.verdict_name(rel, digest)?;
+        if !self.present.contains(&name) {
+            return None;
+        }
+        let bytes = std::fs::read(self.dir.join(&name)).ok()?;
+        let v: Verdict = postcard::from_bytes(&bytes).ok()?;
+        if v.stub.id != id {
+            return None;
+        }
+        self.mark(&name);
+        Some(v)
+    }
+
+    /// Keep the verdict on the notice at `rel` whose text has this SHA-256.
+    pub fn put_verdict(&self, rel: &str, digest: &[u8; 32], v: &Verdict) {
+        let Some(name) = self.verdict_name(rel, digest) else {
+            return;
+        };
+        self.mark(&name);
+        if self.present.contains(&name) {
+            return;
+        }
+        if let Ok(bytes) = postcard::to_allocvec(v) {
+            self.write(&name, &bytes);
+        }
+    }
+
+    /// The SHA-256 of the text of the notice at `rel`, if its metadata is as stamped.
+    pub fn known(&self, rel: &str, stamp: &Stamp) -> Option<[u8; 32]> {
+        let (s, digest) = self.stamps.get(rel)?;
+        (s == stamp).then_some(*digest)
+    }
+
+    /// Stamp the notice at `rel`, whose metadata before it was read was `stamp` and whose
+    /// text has this SHA-256; not if it changed too recently to be sure of (see above).
+    pub fn stamp(&self, rel: &str, stamp: &Stamp, digest: &[u8; 32]) {
+        let Some(settled) = self.settled else {
+            return;
+        };
+        let (mtime, ctime) = ((stamp[1], stamp[2]), (stamp[3], stamp[4]));
+        if mtime >= settled || ctime >= settled {
+            return;
+        }
+        if let Ok(mut s) = self.stamped.lock() {
+            s.insert(rel.to_owned(), (*stamp, *digest));
         }
     }
 
@@ -110,13 +316,16 @@ impl Cache {
         if self.present.contains(&name) {
             return;
         }
-        let Ok(bytes) = postcard::to_allocvec(notice) else {
-            return;
-        };
+        if let Ok(bytes) = postcard::to_allocvec(notice) {
+            self.write(&name, &bytes);
+        }
+    }
+
+    fn write(&self, name: &str, bytes: &[u8]) {
         if self.present.is_empty() && !self.dir.is_dir() && !self.create() {
             return;
         }
-        let _ = std::fs::write(self.dir.join(&name), bytes);
+        let _ = std::fs::write(self.dir.join(name), bytes);
     }
 
     fn create(&self) -> bool {
@@ -133,6 +342,22 @@ impl Cache {
     /// Delete the entries this load neither used nor wrote (older versions of notices, and
     /// notices that are gone).
     pub fn finish(&self) {
+        if let Ok(stamped) = self.stamped.lock() {
+            if *stamped != self.stamps && (self.dir.is_dir() || self.create()) {
+                let mut list: Vec<(&String, &Stamp, &[u8; 32])> =
+                    stamped.iter().map(|(p, (s, d))| (p, s, d)).collect();
+                list.sort_unstable();
+                // Written aside and renamed, so that a load never reads half of it.
+                let tmp = self.dir.join(format!("{STAMPS}.{}", std::process::id()));
+                if let Ok(bytes) = postcard::to_allocvec(&list) {
+                    if std::fs::write(&tmp, bytes).is_err()
+                        || std::fs::rename(&tmp, self.dir.join(STAMPS)).is_err()
+                    {
+                        let _ = std::fs::remove_file(&tmp);
+                    }
+                }
+            }
+        }
         let Ok(used) = self.used.lock() else {
             return;
         };
@@ -222,6 +447,48 @@ mod tests {
             .join(DIR)
             .join(other.name(&rel, &digest))
             .exists());
+        Ok(())
+    }
+
+    #[test]
+    fn only_settled_unchanged_files_are_known_by_their_stamps() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let file = dir.path().join("notice.yaml");
+        std::fs::write(&file, "title: one\n")?;
+        let digest = [7; 32];
+        let stamp_of = || -> std::io::Result<Stamp> {
+            stamp(&std::fs::metadata(&file)?).ok_or_else(|| std::io::Error::other("no stamp"))
+        };
+        let first = stamp_of()?;
+        // Just written: too recent to be sure of, so not stamped.
+        let cache = Cache::new(dir.path(), "", "");
+        cache.stamp("notice.yaml", &first, &digest);
+        cache.finish();
+        assert_eq!(
+            Cache::new(dir.path(), "", "").known("notice.yaml", &first),
+            None
+        );
+        std::thread::sleep(std::time::Duration::from_millis(2100));
+        let cache = Cache::new(dir.path(), "", "");
+        cache.stamp("notice.yaml", &first, &digest);
+        cache.finish();
+        let cache = Cache::new(dir.path(), "", "");
+        assert_eq!(cache.known("notice.yaml", &first), Some(digest));
+        assert_eq!(cache.known("other.yaml", &first), None);
+        // The same length and modification time, other text: the change time tells.
+        let modified = std::fs::metadata(&file)?.modified()?;
+        std::fs::write(&file, "title: two\n")?;
+        std::fs::File::options()
+            .write(true)
+            .open(&file)?
+            .set_modified(modified)?;
+        let second = stamp_of()?;
+        assert_eq!(
+            second[..3],
+            first[..3],
+            "length and modification time as before"
+        );
+        assert_eq!(cache.known("notice.yaml", &second), None);
         Ok(())
     }
 }

@@ -629,6 +629,13 @@ pub fn begin(root: &Path, opts: &Options) -> Result<(Project, Pending), LoadErro
     jobs.sort_by(|a, b| a.1.stem.cmp(&b.1.stem));
     let used = resolve::Used::new(org.as_ref());
     let today = opts.today.unwrap_or_else(crate::today);
+    let mut cache = cache;
+    if let Some(c) = &mut cache {
+        let lock_text = (0..u32::try_from(sources.len()).unwrap_or(0))
+            .find(|i| sources.path(*i) == crate::i18n::lock::FILE)
+            .map_or("", |i| sources.text(i));
+        c.judge_by(lock_text, &format!("{today:?}"));
+    }
     Ok((
         Project {
             root: root.to_path_buf(),
@@ -662,6 +669,7 @@ type ReadOne = (
     Option<Notice>,
     Vec<Diagnostic>,
     resolve::Used,
+    Option<cache::Verdict>,
 );
 
 /// Notices read by [`Pending::read`], not yet added to the project.
@@ -670,8 +678,18 @@ pub struct Read(Vec<ReadOne>);
 impl Read {
     /// Add the texts, diagnostics and catalogue uses to `project`; the notices, in id order.
     pub fn merge(self, project: &mut Project) -> Vec<std::sync::Arc<Notice>> {
+        self.merge_verdicts(project).0
+    }
+
+    /// [`Read::merge`], and the verdicts found instead of notices (when asked for), in id
+    /// order, each with its file.
+    pub fn merge_verdicts(
+        self,
+        project: &mut Project,
+    ) -> (Vec<std::sync::Arc<Notice>>, Vec<cache::Verdict>) {
         let mut notices = Vec::with_capacity(self.0.len());
-        for (id, text, notice, mut local, u) in self.0 {
+        let mut verdicts = Vec::new();
+        for (id, text, notice, mut local, u, verdict) in self.0 {
             match text {
                 ReadText::Kept(text) => project.sources.set_text(id, text),
                 ReadText::Evicted(digest, abs) => project.sources.set_evicted(id, digest, abs),
@@ -679,8 +697,12 @@ impl Read {
             project.load_diagnostics.append(&mut local);
             project.used.merge(&u);
             notices.extend(notice.map(std::sync::Arc::new));
+            verdicts.extend(verdict.map(|mut v| {
+                v.stub.file = id;
+                v
+            }));
         }
-        notices
+        (notices, verdicts)
     }
 }
 
@@ -706,7 +728,7 @@ impl Pending {
         if range.is_empty() {
             return None;
         }
-        Some(self.read(project, range).merge(project))
+        Some(self.read(project, range, false).merge(project))
     }
 
     /// The next `max` notices still to read (an empty range when none are left).
@@ -718,8 +740,9 @@ impl Pending {
 
     /// Read, parse and resolve some notices, in parallel, without touching the project
     /// (so that it can be done while the previous batch is checked and rendered); then
-    /// [`Read::merge`] adds what was found to the project.
-    pub fn read(&self, project: &Project, range: std::ops::Range<usize>) -> Read {
+    /// [`Read::merge`] adds what was found to the project. With `verdicts`, a notice with
+    /// a kept [`cache::Verdict`] comes back as that instead (see [`Pending::judged`]).
+    pub fn read(&self, project: &Project, range: std::ops::Range<usize>, verdicts: bool) -> Read {
         let jobs = self.jobs.get(range).unwrap_or_default();
         let cache = &self.cache;
         let org = project.org.as_ref();
@@ -735,16 +758,42 @@ impl Pending {
                 use sha2::Digest;
                 let mut used = resolve::Used::new(org);
                 let mut local = Vec::new();
-                let Some(bytes) = read_bytes(&f.abs, *id, &Limits::default(), &mut local) else {
-                    return (*id, ReadText::Kept(String::new()), None, local, used);
-                };
-                // The hash of the bytes is the hash of the text (the cache only holds notices
-                // that were valid UTF-8), so a cached notice is not even checked for UTF-8.
-                let digest: [u8; 32] = sha2::Sha256::digest(&bytes).into();
-                if let Some(n) = cache
+                // A notice whose file's metadata is as stamped is not even read.
+                let stamp = cache
                     .as_ref()
-                    .and_then(|c| c.get(&f.rel, &f.stem, &digest, *id))
-                {
+                    .and_then(|_| std::fs::metadata(&f.abs).ok())
+                    .and_then(|m| cache::stamp(&m));
+                let cached = |digest: &[u8; 32]| {
+                    let c = cache.as_ref()?;
+                    let n = c.get(&f.rel, &f.stem, digest, *id)?;
+                    if let Some(s) = &stamp {
+                        c.stamp(&f.rel, s, digest);
+                    }
+                    Some(n)
+                };
+                let known = cache
+                    .as_ref()
+                    .zip(stamp.as_ref())
+                    .and_then(|(c, s)| c.known(&f.rel, s));
+                let judged = |digest: &[u8; 32]| {
+                    let c = cache.as_ref().filter(|_| verdicts)?;
+                    let v = c.verdict(&f.rel, &f.stem, digest)?;
+                    let mut used = resolve::Used::new(org);
+                    (used.recipients.len() == v.recipients.len()
+                        && used.retention.len() == v.retention.len())
+                    .then_some(())?;
+                    used.recipients.clone_from(&v.recipients);
+                    used.retention.clone_from(&v.retention);
+                    if let Some(s) = &stamp {
+                        c.stamp(&f.rel, s, digest);
+                    }
+                    Some((used, v))
+                };
+                if let Some((digest, (used, v))) = known.and_then(|d| Some((d, judged(&d)?))) {
+                    let evicted = ReadText::Evicted(digest, f.abs.clone());
+                    return (*id, evicted, None, local, used, Some(v));
+                }
+                if let Some((digest, n)) = known.and_then(|d| Some((d, cached(&d)?))) {
                     used.add(&n);
                     return (
                         *id,
@@ -752,10 +801,32 @@ impl Pending {
                         Some(n),
                         local,
                         used,
+                        None,
+                    );
+                }
+                let Some(bytes) = read_bytes(&f.abs, *id, &Limits::default(), &mut local) else {
+                    return (*id, ReadText::Kept(String::new()), None, local, used, None);
+                };
+                // The hash of the bytes is the hash of the text (the cache only holds notices
+                // that were valid UTF-8), so a cached notice is not even checked for UTF-8.
+                let digest: [u8; 32] = sha2::Sha256::digest(&bytes).into();
+                if let Some((used, v)) = judged(&digest) {
+                    let evicted = ReadText::Evicted(digest, f.abs.clone());
+                    return (*id, evicted, None, local, used, Some(v));
+                }
+                if let Some(n) = cached(&digest) {
+                    used.add(&n);
+                    return (
+                        *id,
+                        ReadText::Evicted(digest, f.abs.clone()),
+                        Some(n),
+                        local,
+                        used,
+                        None,
                     );
                 }
                 let Some(text) = to_text(bytes, *id, &mut local) else {
-                    return (*id, ReadText::Kept(String::new()), None, local, used);
+                    return (*id, ReadText::Kept(String::new()), None, local, used, None);
                 };
                 let raw = notice_from_text(&text, &f.stem, *id, langs, &mut local);
                 let notice = raw.map(|raw| resolve::notice(raw, org, &mut local, &mut used));
@@ -763,6 +834,9 @@ impl Pending {
                     Some(n) if local.is_empty() => {
                         if let Some(c) = &cache {
                             c.put(&f.rel, &digest, n);
+                            if let Some(s) = &stamp {
+                                c.stamp(&f.rel, s, &digest);
+                            }
                         }
                         (
                             *id,
@@ -770,13 +844,31 @@ impl Pending {
                             notice,
                             local,
                             used,
+                            None,
                         )
                     }
-                    _ => (*id, ReadText::Kept(text), notice, local, used),
+                    _ => (*id, ReadText::Kept(text), notice, local, used, None),
                 }
             })
             .collect();
         Read(parsed)
+    }
+
+    /// Keep `check`'s verdict on a notice just read, for the next `check` (no-op without
+    /// the cache).
+    /// Only a notice read with no problem is judged (a verdict leaves the loading out);
+    /// true if kept.
+    pub fn judged(&self, project: &Project, n: &Notice, verdict: &cache::Verdict) -> bool {
+        let Some(c) = self
+            .cache
+            .as_ref()
+            .filter(|_| project.sources.is_evicted(n.file))
+        else {
+            return false;
+        };
+        let digest = project.sources.digest(n.file);
+        c.put_verdict(project.sources.path(n.file), &digest, verdict);
+        true
     }
 
     /// Done: the parse cache drops the entries this load did not use.

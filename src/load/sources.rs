@@ -114,6 +114,11 @@ impl Sources {
         }
     }
 
+    /// Was the file's text let go ([`Sources::set_evicted`]): read with no problem found?
+    pub fn is_evicted(&self, id: FileId) -> bool {
+        self.get(id).is_some_and(|f| f.origin.is_some())
+    }
+
     /// Record a file whose text was read from `origin` and has the given SHA-256, without
     /// keeping the text: it is read again if asked for.
     pub fn set_evicted(&mut self, id: FileId, digest: [u8; 32], origin: PathBuf) {
