@@ -101,26 +101,23 @@ fn run_check(root: &Path) -> Vec<String> {
     // `hysbys check` streams the notices a batch at a time: the same diagnostics, and the
     // same count of translations missing from hysbys.lock, whatever the batch.
     let unrecorded = hysbys::i18n::workflow::unrecorded(&project);
-    for batch in [1, 2, hysbys::build::BATCH] {
-        let s = hysbys::build::stream(root, &opts, None, batch).expect("the project loads");
-        assert!(
-            s.diagnostics == diags,
-            "streamed {batch} at a time: {:#?}\nwhole: {:#?}",
-            s.diagnostics,
-            diags
-        );
-        assert_eq!(s.unrecorded, unrecorded, "batch {batch}");
-        assert_eq!(s.project.notices.len(), project.notices.len());
-    }
+    let stream = |opts: &hysbys::load::Options, batch: usize| {
+        hysbys::build::stream(root, opts, None, batch).expect("the project loads")
+    };
+    let mut runs: Vec<(String, hysbys::build::Streamed)> = [1, 2, hysbys::build::BATCH]
+        .into_iter()
+        .map(|batch| (format!("streamed {batch} at a time"), stream(&opts, batch)))
+        .collect();
     // With the cache, the first `check` keeps a verdict on each notice it can, and the
     // second answers those from their verdicts: the same again.
     let cached = hysbys::load::Options {
         cache: true,
         ..opts.clone()
     };
-    let first = hysbys::build::stream(root, &cached, None, 2).expect("the project loads");
-    let again = hysbys::build::stream(root, &cached, None, 2).expect("the project loads");
-    for (s, which) in [(&first, "keeping verdicts"), (&again, "from verdicts")] {
+    for which in ["keeping verdicts", "from verdicts"] {
+        runs.push((which.to_owned(), stream(&cached, 2)));
+    }
+    for (which, s) in &runs {
         assert!(
             s.diagnostics == diags,
             "{which}: {:#?}\nwhole: {:#?}",
@@ -130,6 +127,7 @@ fn run_check(root: &Path) -> Vec<String> {
         assert_eq!(s.unrecorded, unrecorded, "{which}");
         assert_eq!(s.project.notices.len(), project.notices.len(), "{which}");
     }
+    let (first, again) = (&runs[3].1, &runs[4].1);
     assert_eq!(first.verdicts_used, 0);
     assert_eq!(again.verdicts_used, first.verdicts_kept);
     let _ = std::fs::remove_dir_all(root.join(hysbys::load::cache::DIR));

@@ -467,11 +467,16 @@ impl ListWriter {
         if json.is_empty() {
             return Ok((w.pos, 0));
         }
-        w.write_all(if self.first { b"\n" } else { b",\n" })?;
-        self.first = false;
-        let at = w.pos;
+        let at = self.next(w)?;
         w.write_all(json)?;
         Ok((at, json.len() as u64))
+    }
+
+    /// Start the next item: where it begins.
+    fn next<W: std::io::Write>(&mut self, w: &mut Tracked<W>) -> std::io::Result<u64> {
+        w.write_all(if self.first { b"\n" } else { b",\n" })?;
+        self.first = false;
+        Ok(w.pos)
     }
 
     /// [`ListWriter::item`] for a notice's part, which may be kept from the previous build.
@@ -486,9 +491,7 @@ impl ListWriter {
         if k.is_empty() {
             return Ok((w.pos, 0));
         }
-        w.write_all(if self.first { b"\n" } else { b",\n" })?;
-        self.first = false;
-        let at = w.pos;
+        let at = self.next(w)?;
         w.part(part)?;
         Ok((at, k.len()))
     }

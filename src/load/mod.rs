@@ -789,20 +789,19 @@ impl Pending {
                     }
                     Some((used, v))
                 };
-                if let Some((digest, (used, v))) = known.and_then(|d| Some((d, judged(&d)?))) {
+                // From the cache: a verdict (when asked for), else the model.
+                let from_cache = |digest: [u8; 32]| -> Option<ReadOne> {
                     let evicted = ReadText::Evicted(digest, f.abs.clone());
-                    return (*id, evicted, None, local, used, Some(v));
-                }
-                if let Some((digest, n)) = known.and_then(|d| Some((d, cached(&d)?))) {
+                    if let Some((used, v)) = judged(&digest) {
+                        return Some((*id, evicted, None, Vec::new(), used, Some(v)));
+                    }
+                    let n = cached(&digest)?;
+                    let mut used = resolve::Used::new(org);
                     used.add(&n);
-                    return (
-                        *id,
-                        ReadText::Evicted(digest, f.abs.clone()),
-                        Some(n),
-                        local,
-                        used,
-                        None,
-                    );
+                    Some((*id, evicted, Some(n), Vec::new(), used, None))
+                };
+                if let Some(one) = known.and_then(from_cache) {
+                    return one;
                 }
                 let Some(bytes) = read_bytes(&f.abs, *id, &Limits::default(), &mut local) else {
                     return (*id, ReadText::Kept(String::new()), None, local, used, None);
@@ -810,20 +809,8 @@ impl Pending {
                 // The hash of the bytes is the hash of the text (the cache only holds notices
                 // that were valid UTF-8), so a cached notice is not even checked for UTF-8.
                 let digest: [u8; 32] = sha2::Sha256::digest(&bytes).into();
-                if let Some((used, v)) = judged(&digest) {
-                    let evicted = ReadText::Evicted(digest, f.abs.clone());
-                    return (*id, evicted, None, local, used, Some(v));
-                }
-                if let Some(n) = cached(&digest) {
-                    used.add(&n);
-                    return (
-                        *id,
-                        ReadText::Evicted(digest, f.abs.clone()),
-                        Some(n),
-                        local,
-                        used,
-                        None,
-                    );
+                if let Some(one) = from_cache(digest) {
+                    return one;
                 }
                 let Some(text) = to_text(bytes, *id, &mut local) else {
                     return (*id, ReadText::Kept(String::new()), None, local, used, None);
