@@ -345,8 +345,15 @@ fn verdicts_answer_only_unchanged_notices() {
     let notices = first.project.notices.len();
     assert_eq!(notices, 3);
     assert_eq!((first.verdicts_used, first.verdicts_kept), (0, notices));
+    let entries = || {
+        std::fs::read_dir(dir.path().join(hysbys::load::cache::DIR))
+            .expect("the cache")
+            .count()
+    };
+    let kept = entries();
     let again = check();
     assert_eq!((again.verdicts_used, again.verdicts_kept), (notices, 0));
+    assert_eq!(entries(), kept, "the models are kept for the next build");
     // A lint in one notice: that notice is checked again, and its finding kept.
     common::edit(
         dir.path(),

@@ -236,6 +236,11 @@ impl Cache {
             return None;
         }
         self.mark(&name);
+        // The notice's model is kept too, for the next `build`.
+        let model = self.name(rel, digest);
+        if self.present.contains(&model) {
+            self.mark(&model);
+        }
         Some(v)
     }
 
