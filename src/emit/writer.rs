@@ -10,9 +10,12 @@
 //! any other is replaced (never written through, since it may share its inode with the live
 //! output by a hard link), and what the build no longer makes is pruned before the swap.
 //! So a rebuild after one edit writes, links and deletes only what changed, plus the large
-//! files (register, JSON-LD, records of processing), whose unchanged parts are copied from
-//! the live output file to file, inside the kernel (see [`crate::emit::Parts`] and
-//! [`Kept`]); their old versions are removed in the background.
+//! files (register, JSON-LD, records of processing). Those are rewritten over their
+//! versions of two builds ago, already in the staging folder ([`Patching`]): what is already
+//! in place (the same part at the same offset, or the same bytes) is not written again, and
+//! an unchanged part that is not is copied from the live output file to file, inside the
+//! kernel (see [`crate::emit::Parts`] and [`Kept`]). A large file with no such version is
+//! written afresh, and an old one in the way is removed in the background.
 
 use std::collections::{HashMap, HashSet};
 use std::fs::{self, File};
@@ -125,6 +128,9 @@ pub struct Kept {
     file: std::sync::Arc<File>,
     offset: u64,
     len: u64,
+    /// The notice, and the key of the inputs the part was made from.
+    id: String,
+    key: String,
 }
 
 impl Kept {
@@ -191,10 +197,14 @@ pub struct Writer {
     /// Large files being removed in the background ([`Writer::discard`]).
     removing: Mutex<Vec<std::thread::JoinHandle<()>>>,
     trashed: AtomicU64,
+    /// Bytes of large files found already in place ([`Patching`]).
+    patched: AtomicU64,
 }
 
 struct Base {
     keys: HashMap<String, String>,
+    /// The parts of its large files: file → notice id → key and span.
+    parts: HashMap<String, HashMap<String, (String, Span)>>,
     touched: Mutex<HashSet<String>>,
     /// Lists the files the staging folder held at the start, in the background while the
     /// build renders (a cold walk of tens of thousands of files takes a second).
@@ -235,6 +245,9 @@ pub struct Stats {
     /// Notices' parts of the large files (register, JSON-LD, records of processing)
     /// copied unchanged from the previous build.
     pub parts_reused: u64,
+    /// Bytes of the large files that were already in place in the tree of two builds ago,
+    /// and were not written again.
+    pub bytes_in_place: u64,
 }
 
 /// Is `rel` a plain relative path that stays inside the folder?
@@ -291,18 +304,26 @@ fn start_from_previous(prev: &Path, staging: &Path) -> Option<Base> {
     if !is_ours {
         return None;
     }
-    let keys: HashMap<String, String> = match fs::read_to_string(prev.join(MANIFEST)) {
-        Ok(text) => text
-            .lines()
-            .filter_map(manifest_line)
-            .filter(|(_, (_, span))| span.is_none())
-            .map(|(path, (key, _))| (path, key))
-            .collect(),
-        Err(_) => {
-            remove_ours(prev);
-            return None;
-        }
+    let Ok(text) = fs::read_to_string(prev.join(MANIFEST)) else {
+        remove_ours(prev);
+        return None;
     };
+    let mut keys = HashMap::new();
+    let mut parts: HashMap<String, HashMap<String, (String, Span)>> = HashMap::new();
+    for (path, (key, span)) in text.lines().filter_map(manifest_line) {
+        match (span, path.split_once('#')) {
+            (None, _) => {
+                keys.insert(path, key);
+            }
+            (Some(span), Some((file, id))) => {
+                parts
+                    .entry(file.to_owned())
+                    .or_default()
+                    .insert(id.to_owned(), (key, span));
+            }
+            (Some(_), None) => {}
+        }
+    }
     if fs::remove_file(prev.join(MANIFEST)).is_err() || fs::rename(prev, staging).is_err() {
         remove_ours(prev);
         return None;
@@ -315,6 +336,7 @@ fn start_from_previous(prev: &Path, staging: &Path) -> Option<Base> {
     });
     Some(Base {
         keys,
+        parts,
         touched: Mutex::new(HashSet::new()),
         present: Mutex::new(Some(present)),
     })
@@ -489,6 +511,7 @@ impl Writer {
             base,
             removing: Mutex::new(Vec::new()),
             trashed: AtomicU64::new(0),
+            patched: AtomicU64::new(0),
         })
     }
 
@@ -530,6 +553,36 @@ impl Writer {
             self.touch(base, rel);
         }
         path
+    }
+
+    /// Rewrite the large file at `rel` over its version in the staging folder (the tree of
+    /// two builds ago), if it has one with parts ([`Patching`]).
+    fn patch(&self, rel: &str) -> Option<Patching<'_>> {
+        let base = self.base.as_ref()?;
+        let parts = base.parts.get(rel)?;
+        let path = self.staging.join(rel);
+        // Only a file of its own: never one that shares its bytes with the live output.
+        let meta = fs::symlink_metadata(&path).ok()?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            if meta.nlink() != 1 {
+                return None;
+            }
+        }
+        if !meta.is_file() {
+            return None;
+        }
+        let file = File::options().read(true).write(true).open(&path).ok()?;
+        self.touch(base, rel);
+        Some(Patching {
+            file,
+            pos: 0,
+            parts: parts.clone(),
+            pending: Vec::new(),
+            changed: 0,
+            writer: self,
+        })
     }
 
     /// Remove a large file in the background: freeing the blocks of a file of a gigabyte
@@ -626,6 +679,7 @@ impl Writer {
             bytes: self.bytes.load(Ordering::Relaxed),
             reused: self.reused.load(Ordering::Relaxed),
             parts_reused: self.parts_reused.load(Ordering::Relaxed),
+            bytes_in_place: self.patched.load(Ordering::Relaxed),
         })
     }
 }
@@ -652,6 +706,9 @@ impl Sink for Writer {
             return Err(other(format!(
                 "refusing to write outside the output folder: {rel}"
             )));
+        }
+        if let Some(p) = self.patch(rel) {
+            return Ok(Box::new(p));
         }
         let path = self.make_way(rel);
         if let Some(dir) = path.parent() {
@@ -701,6 +758,8 @@ impl Sink for Writer {
             file: f,
             offset,
             len,
+            id: id.to_owned(),
+            key: key.to_owned(),
         })
     }
 
@@ -774,7 +833,105 @@ fn read_at(f: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
     }
 }
 
-/// A writer that counts the bytes through it.
+/// A large file rewritten over its version of two builds ago, already in the staging
+/// folder: where the new bytes are those already there (the same part, by key, at the same
+/// offset, or the same bytes), nothing is written. After an edit to one notice only what
+/// follows its part is written; when the edit kept its length, only the part itself.
+struct Patching<'w> {
+    file: File,
+    /// Where the next byte goes.
+    pos: u64,
+    /// The old version's parts: notice id → key and span.
+    parts: HashMap<String, (String, Span)>,
+    /// Bytes written and not yet compared with the old version.
+    pending: Vec<u8>,
+    /// Bytes written to the file (the rest were already there).
+    changed: u64,
+    writer: &'w Writer,
+}
+
+impl Patching<'_> {
+    /// Compare the pending bytes with what is at their place, and write them if different.
+    fn settle(&mut self) -> io::Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let mut old = vec![0; self.pending.len()];
+        if read_at(&self.file, &mut old, self.pos).is_err() || old != self.pending {
+            write_at(&self.file, &self.pending, self.pos)?;
+            self.changed += self.pending.len() as u64;
+        }
+        self.pos += self.pending.len() as u64;
+        self.pending.clear();
+        Ok(())
+    }
+}
+
+impl io::Write for Patching<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        if self.pending.len() >= 1 << 20 {
+            self.settle()?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.settle()
+    }
+}
+
+impl Out for Patching<'_> {
+    fn close(mut self: Box<Self>) -> io::Result<()> {
+        self.settle()?;
+        self.file.set_len(self.pos)?;
+        self.writer.files.fetch_add(1, Ordering::Relaxed);
+        self.writer.bytes.fetch_add(self.pos, Ordering::Relaxed);
+        self.writer
+            .patched
+            .fetch_add(self.pos - self.changed, Ordering::Relaxed);
+        Ok(())
+    }
+
+    fn keep(&mut self, part: &Kept) -> io::Result<()> {
+        self.settle()?;
+        let here = self
+            .parts
+            .get(&part.id)
+            .is_some_and(|(key, span)| *key == part.key && *span == (self.pos, part.len));
+        if !here {
+            if !copy_range(
+                &part.file,
+                part.offset,
+                part.len,
+                &self.file,
+                Some(self.pos),
+            )? {
+                write_at(&self.file, &part.read()?, self.pos)?;
+            }
+            self.changed += part.len;
+        }
+        self.pos += part.len;
+        Ok(())
+    }
+}
+
+/// Write all of `buf` at `offset`.
+fn write_at(f: &File, buf: &[u8], offset: u64) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileExt;
+        f.write_all_at(buf, offset)
+    }
+    #[cfg(not(unix))]
+    {
+        use std::io::{Seek, Write};
+        let mut f = f.try_clone()?;
+        f.seek(io::SeekFrom::Start(offset))?;
+        f.write_all(buf)
+    }
+}
+
 /// A file of the output being streamed into, counted into the build's figures when closed.
 struct Counting<'w> {
     inner: io::BufWriter<File>,
@@ -792,7 +949,13 @@ impl Out for Counting<'_> {
 
     fn keep(&mut self, part: &Kept) -> io::Result<()> {
         io::Write::flush(&mut self.inner)?;
-        if !copy_range(&part.file, part.offset, part.len, self.inner.get_mut())? {
+        if !copy_range(
+            &part.file,
+            part.offset,
+            part.len,
+            self.inner.get_ref(),
+            None,
+        )? {
             io::Write::write_all(&mut self.inner, &part.read()?)?;
         }
         self.bytes += part.len;
@@ -803,23 +966,28 @@ impl Out for Counting<'_> {
 /// Append `len` bytes of `from`, starting at `offset`, to `to` inside the kernel
 /// (`copy_file_range`): a third of the work of reading and writing them. False, with nothing
 /// copied, where the system cannot (then the caller reads and writes).
-fn copy_range(from: &File, offset: u64, len: u64, to: &mut File) -> io::Result<bool> {
+fn copy_range(from: &File, offset: u64, len: u64, to: &File, at: Option<u64>) -> io::Result<bool> {
     #[cfg(target_os = "linux")]
     {
         use std::os::unix::io::AsRawFd;
         let mut off = i64::try_from(offset).map_err(|e| other(e.to_string()))?;
+        let mut out = match at {
+            Some(at) => Some(i64::try_from(at).map_err(|e| other(e.to_string()))?),
+            None => None,
+        };
         let mut left = len;
         while left > 0 {
             let chunk = usize::try_from(left.min(1 << 30)).unwrap_or(1 << 30);
-            // SAFETY: two open descriptors we own; `off` outlives the call, and a null
-            // output offset means the output file's own position (its end: it is appended
-            // to).
+            let out_ptr = out.as_mut().map_or(std::ptr::null_mut(), |o| o as *mut i64);
+            // SAFETY: two open descriptors we own; `off` and `out` outlive the call, and a
+            // null output offset means the output file's own position (its end: it is
+            // appended to).
             let n = unsafe {
                 libc::copy_file_range(
                     from.as_raw_fd(),
                     &mut off,
                     to.as_raw_fd(),
-                    std::ptr::null_mut(),
+                    out_ptr,
                     chunk,
                     0,
                 )
@@ -847,7 +1015,7 @@ fn copy_range(from: &File, offset: u64, len: u64, to: &mut File) -> io::Result<b
     }
     #[cfg(not(target_os = "linux"))]
     {
-        let _ = (from, offset, len, to);
+        let _ = (from, offset, len, to, at);
         Ok(false)
     }
 }
@@ -937,7 +1105,7 @@ mod tests {
     }
 
     #[test]
-    fn large_files_keep_parts_and_are_removed_in_the_background() -> io::Result<()> {
+    fn large_files_keep_parts_and_are_rewritten_in_place() -> io::Result<()> {
         let dir = tempfile::tempdir()?;
         let out = dir.path().join("output");
         let size = usize::try_from(LARGE).map_err(|e| other(e.to_string()))?;
@@ -947,9 +1115,13 @@ mod tests {
         assert_eq!(first.parts_reused, 0);
         // The second build copies the kept part out of the first build's file; the third
         // also starts from the first build's tree and moves its large file out of the way.
-        for fill in [b'b', b'c', b'd'] {
+        // From the third build on, the large file is rewritten over its version of two
+        // builds ago: what is the same there is not written again.
+        let whole = 9 + LARGE;
+        for (fill, in_place) in [(b'b', 0), (b'c', 9), (b'b', whole), (b'c', whole)] {
             let stats = build_large(&out, size, fill)?;
             assert_eq!(stats.parts_reused, 1);
+            assert_eq!(stats.bytes_in_place, in_place, "fill {}", fill as char);
             let bytes = fs::read(out.join("big.txt"))?;
             assert_eq!(bytes.len(), 9 + size);
             assert_eq!(&bytes[..9], b"KEPT PART");
