@@ -381,6 +381,31 @@ fn verdicts_answer_only_unchanged_notices() {
     assert_eq!(from_verdict.verdicts_used, notices);
     assert_eq!(found(&from_verdict), found(&edited));
     assert!(from_verdict.diagnostics == edited.diagnostics);
+    // A build does not use verdicts, and keeps them for the next check.
+    let out = dir.path().join("output");
+    let built = hysbys::build::stream(
+        dir.path(),
+        &opts,
+        Some(hysbys::build::BuildTo {
+            out: Some(&out),
+            deny_warnings: false,
+        }),
+        2,
+    )
+    .expect("loads");
+    assert_eq!(built.verdicts_used, 0);
+    assert_eq!(check().verdicts_used, notices);
+    // An empty lock is not no lock: every translation is then unrecorded.
+    std::fs::write(dir.path().join("hysbys.lock"), "").expect("write the lock");
+    let locked = check();
+    assert_eq!(locked.verdicts_used, 0);
+    let whole = hysbys::load::load(dir.path(), &opts).expect("loads");
+    let unrecorded = hysbys::i18n::workflow::unrecorded(&whole);
+    assert!(unrecorded > 0);
+    assert_eq!(locked.unrecorded, unrecorded);
+    assert_eq!(check().unrecorded, unrecorded, "from verdicts");
+    std::fs::remove_file(dir.path().join("hysbys.lock")).expect("remove the lock");
+    assert_eq!(check().unrecorded, 0);
     // Another date or organisation: every notice again.
     let later = hysbys::load::Options {
         today: Some("2099-01-01".parse().expect("a date")),

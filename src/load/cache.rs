@@ -203,10 +203,13 @@ impl Cache {
 
     /// Keep and use verdicts, which also depend on the translation lock and on today's
     /// date (`review-overdue`).
-    pub fn judge_by(&mut self, lock: &str, today: &str) {
+    /// (`None`: there is no lock, which is not the same as an empty one).
+    pub fn judge_by(&mut self, lock: Option<&str>, today: &str) {
         use sha2::Digest;
         let mut h = sha2::Sha256::new();
         h.update(self.env);
+        h.update([u8::from(lock.is_some())]);
+        let lock = lock.unwrap_or_default();
         for part in [b"verdict".as_slice(), lock.as_bytes(), today.as_bytes()] {
             h.update((part.len() as u64).to_le_bytes());
             h.update(part);
@@ -242,6 +245,17 @@ impl Cache {
             self.mark(&model);
         }
         Some(v)
+    }
+
+    /// Keep the verdict on the notice at `rel` whose text has this SHA-256, if there is
+    /// one, without reading it (a `build`, which does not use verdicts, keeps them for the
+    /// next `check`).
+    pub fn keep_verdict(&self, rel: &str, digest: &[u8; 32]) {
+        if let Some(name) = self.verdict_name(rel, digest) {
+            if self.present.contains(&name) {
+                self.mark(&name);
+            }
+        }
     }
 
     /// Keep the verdict on the notice at `rel` whose text has this SHA-256.

@@ -633,7 +633,7 @@ pub fn begin(root: &Path, opts: &Options) -> Result<(Project, Pending), LoadErro
     if let Some(c) = &mut cache {
         let lock_text = (0..u32::try_from(sources.len()).unwrap_or(0))
             .find(|i| sources.path(*i) == crate::i18n::lock::FILE)
-            .map_or("", |i| sources.text(i));
+            .map(|i| sources.text(i));
         c.judge_by(lock_text, &format!("{today:?}"));
     }
     Ok((
@@ -776,7 +776,11 @@ impl Pending {
                     .zip(stamp.as_ref())
                     .and_then(|(c, s)| c.known(&f.rel, s));
                 let judged = |digest: &[u8; 32]| {
-                    let c = cache.as_ref().filter(|_| verdicts)?;
+                    let c = cache.as_ref()?;
+                    if !verdicts {
+                        c.keep_verdict(&f.rel, digest);
+                        return None;
+                    }
                     let v = c.verdict(&f.rel, &f.stem, digest)?;
                     let mut used = resolve::Used::new(org);
                     (used.recipients.len() == v.recipients.len()
