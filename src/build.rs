@@ -6,6 +6,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::diag::{Diagnostic, Severity};
 use crate::emit::writer::{Sink, Stats, Writer};
 use crate::i18n::I18n;
@@ -118,6 +120,10 @@ pub struct Streamed {
     /// (not decoded or checked again), and notices whose verdict this one kept.
     pub verdicts_used: usize,
     pub verdicts_kept: usize,
+    /// `build` with the cache: notices answered by a verdict whose model had to be loaded
+    /// after all, because some page or part of them could not be taken from the previous
+    /// build.
+    pub models_loaded: usize,
 }
 
 /// `check` and `build` of a project of any size: the notices are read, checked, rendered
@@ -172,10 +178,11 @@ pub fn stream(
     let t = std::time::Instant::now();
     let mut stubs = Vec::with_capacity(pending.len());
     let mut unrecorded = unrecorded_part(&project, false);
-    // `check` keeps a verdict on every notice (see `load::cache::Verdict`): the next `check`
-    // of an unchanged notice only reads it. What the rules find in the organisation alone
+    // With the cache, a verdict is kept on every notice (see `load::cache::Verdict`): the
+    // next `check` of an unchanged notice only reads it, and the next `build` loads its model
+    // only if one of its pages or parts cannot be taken from the previous build. What the rules find in the organisation alone
     // is the baseline against which each notice's own findings are told apart.
-    let judging = build.is_none() && opts.cache;
+    let judging = opts.cache;
     let baseline = if judging {
         let mut b = Vec::new();
         crate::rules::check_notices(&project, &mut b);
@@ -193,7 +200,7 @@ pub fn stream(
     } else {
         Default::default()
     };
-    let (mut verdicts_used, mut verdicts_kept) = (0, 0);
+    let (mut verdicts_used, mut verdicts_kept, mut models_loaded) = (0, 0, 0);
     // Batch k + 1 is read while batch k is checked and rendered: the two cores stay busy
     // through the pauses of each stage.
     let first = pending.claim(batch);
@@ -215,11 +222,14 @@ pub fn stream(
                 }
                 found.append(&mut rules);
                 verdicts_used += verdicts.len();
+                let mut judged = Vec::with_capacity(verdicts.len());
                 for v in verdicts {
                     let id = |path: &str| file_ids.get(path).copied();
                     found.extend(v.findings.into_iter().filter_map(|f| f.diagnostic(id)));
                     unrecorded += usize::try_from(v.unrecorded).unwrap_or(0);
-                    stubs.push(Arc::new(v.stub));
+                    let stub = Arc::new(v.stub);
+                    stubs.push(Arc::clone(&stub));
+                    judged.push((stub, v.paragraphs));
                 }
                 crate::rules::apply_levels(&project, &mut found);
                 stubs.extend(project.notices.iter().map(|n| Arc::new(n.stub())));
@@ -230,9 +240,35 @@ pub fn stream(
                 else {
                     return;
                 };
-                let list: Vec<&crate::model::Notice> =
-                    project.notices.iter().map(|n| &**n).collect();
                 let site = Site::new(&project, &i18n, theme, false);
+                // A notice answered by its verdict is written as its stub when every page
+                // and part of it is the previous build's; otherwise its model is loaded.
+                let (kept, remake): (Vec<_>, Vec<_>) = judged
+                    .into_iter()
+                    .partition(|(n, _)| site.kept(n, w) && m.kept(&project, n));
+                let loaded: Result<Vec<crate::model::Notice>, String> = remake
+                    .par_iter()
+                    .map(|(n, _)| pending.model(&project, n))
+                    .collect();
+                let loaded = match loaded {
+                    Ok(l) => l,
+                    Err(e) => {
+                        problem = Some(e);
+                        return;
+                    }
+                };
+                models_loaded += loaded.len();
+                for (_, used) in &kept {
+                    m.paragraphs(used);
+                }
+                let mut list: Vec<&crate::model::Notice> = project
+                    .notices
+                    .iter()
+                    .map(|n| &**n)
+                    .chain(kept.iter().map(|(n, _)| &**n))
+                    .chain(&loaded)
+                    .collect();
+                list.sort_by(|a, b| a.id.cmp(&b.id));
                 let (pages, parts) = rayon::join(
                     || site.render_notices(&list, w),
                     || m.notices(&project, &list),
@@ -299,6 +335,7 @@ pub fn stream(
         written,
         verdicts_used,
         verdicts_kept,
+        models_loaded,
     })
 }
 
@@ -314,7 +351,6 @@ fn judge(
     found: &[Diagnostic],
 ) -> usize {
     use crate::load::cache::{Finding, Verdict};
-    use rayon::prelude::*;
     let files: std::collections::HashSet<crate::model::FileId> =
         project.notices.iter().map(|n| n.file).collect();
     if found
@@ -334,6 +370,7 @@ fn judge(
                 recipients: used.recipients,
                 retention: used.retention,
                 unrecorded: crate::i18n::workflow::unrecorded_of(project, n) as u64,
+                paragraphs: crate::emit::jsonld::paragraphs(n),
                 findings: found
                     .iter()
                     .filter(|d| d.file == n.file)

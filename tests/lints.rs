@@ -381,7 +381,7 @@ fn verdicts_answer_only_unchanged_notices() {
     assert_eq!(from_verdict.verdicts_used, notices);
     assert_eq!(found(&from_verdict), found(&edited));
     assert!(from_verdict.diagnostics == edited.diagnostics);
-    // A build does not use verdicts, and keeps them for the next check.
+    // A build uses them too (finding the same), and keeps them for the next check.
     let out = dir.path().join("output");
     let built = hysbys::build::stream(
         dir.path(),
@@ -393,7 +393,9 @@ fn verdicts_answer_only_unchanged_notices() {
         2,
     )
     .expect("loads");
-    assert_eq!(built.verdicts_used, 0);
+    assert_eq!(built.verdicts_used, notices);
+    assert!(built.diagnostics == edited.diagnostics);
+    assert!(matches!(built.written, Some(Ok(_))) && out.join("index.html").exists());
     assert_eq!(check().verdicts_used, notices);
     // An empty lock is not no lock: every translation is then unrecorded.
     std::fs::write(dir.path().join("hysbys.lock"), "").expect("write the lock");

@@ -441,6 +441,95 @@ fn assert_matches_clean_build(project: &Path, out: &Path, scratch: &Path) {
     }
 }
 
+/// Put `prefix` before the English title of the notice at `rel`.
+fn prefix_title(project: &Path, rel: &str, prefix: &str) {
+    let file = project.join(rel);
+    let text = std::fs::read_to_string(&file).expect("read");
+    let edited = text.replacen("title:\n  en: ", &format!("title:\n  en: {prefix}"), 1);
+    assert_ne!(text, edited, "the edit must change the file");
+    std::fs::write(&file, edited).expect("write");
+}
+
+/// A build with the cache, 2 notices at a time.
+fn cached_build(project: &Path, out: &Path) -> hysbys::build::Streamed {
+    let to = hysbys::build::BuildTo {
+        out: Some(out),
+        deny_warnings: false,
+    };
+    let opts = hysbys::load::Options {
+        cache: true,
+        ..opts()
+    };
+    let s = hysbys::build::stream(project, &opts, Some(to), 2).expect("loads");
+    assert!(!s.has_errors, "{:?}", s.diagnostics);
+    assert!(
+        matches!(s.written, Some(Ok(_))),
+        "{:?}",
+        s.written.map(|r| r.err())
+    );
+    s
+}
+
+/// With the cache, a rebuild gives a notice whose pages and parts are all unchanged as its
+/// stub, without loading its model; a notice with anything of its output missing from the
+/// previous build is loaded and rendered. Either way the output is a clean build's.
+#[test]
+fn a_cached_rebuild_loads_only_the_notices_it_must_render() {
+    let (dir, project) = example_copy();
+    let out = project.join("output");
+    let notices = 5;
+    let first = cached_build(&project, &out);
+    assert_eq!((first.verdicts_used, first.verdicts_kept), (0, notices));
+    // Nothing changed: every notice is a stub.
+    let again = cached_build(&project, &out);
+    assert_eq!((again.verdicts_used, again.models_loaded), (notices, 0));
+    assert_matches_clean_build(&project, &out, dir.path());
+    // One notice edited: it is read afresh; the rest are stubs.
+    prefix_title(&project, "notices/corporate.yaml", "Updated ");
+    let edited = cached_build(&project, &out);
+    assert_eq!(
+        (
+            edited.verdicts_used,
+            edited.verdicts_kept,
+            edited.models_loaded
+        ),
+        (notices - 1, 1, 0)
+    );
+    assert_matches_clean_build(&project, &out, dir.path());
+    // A page gone from the output, and from the tree kept beside it: its notice is loaded.
+    let page = "cy/money-advice/index.html";
+    for tree in [out.clone(), project.join(".output.hysbys-prev")] {
+        std::fs::remove_file(tree.join(page)).expect("remove a page");
+    }
+    let s = cached_build(&project, &out);
+    assert_eq!((s.verdicts_used, s.models_loaded), (notices, 1));
+    assert_matches_clean_build(&project, &out, dir.path());
+    // The previous output's JSON-LD cut short, and the models gone from the cache (the
+    // entries over 4 KiB; a verdict is a few hundred bytes): every notice whose part is past
+    // the cut is parsed again.
+    let jsonld = out.join("register.jsonld");
+    let len = std::fs::metadata(&jsonld).expect("register.jsonld").len();
+    std::fs::File::options()
+        .write(true)
+        .open(&jsonld)
+        .and_then(|f| f.set_len(len / 2))
+        .expect("cut");
+    let cache = project.join(hysbys::load::cache::DIR);
+    for e in std::fs::read_dir(&cache).expect("cache").flatten() {
+        if e.metadata().is_ok_and(|m| m.len() > 4096) {
+            std::fs::remove_file(e.path()).expect("remove a model");
+        }
+    }
+    let s = cached_build(&project, &out);
+    assert_eq!(s.verdicts_used, notices);
+    assert!(
+        s.models_loaded > 0 && s.models_loaded < notices,
+        "{}",
+        s.models_loaded
+    );
+    assert_matches_clean_build(&project, &out, dir.path());
+}
+
 /// A copy of the example project in a temporary folder: the folder and the project in it.
 fn example_copy() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -457,11 +546,7 @@ fn a_rebuild_after_one_edit_reuses_unchanged_pages_and_matches_a_clean_build() {
     build(&project, &out).expect("first build");
 
     // Edit one notice's English and Welsh title.
-    let file = project.join("notices/corporate.yaml");
-    let text = std::fs::read_to_string(&file).expect("read");
-    let edited = text.replacen("title:\n  en: ", "title:\n  en: Updated ", 1);
-    assert_ne!(text, edited, "the edit must change the file");
-    std::fs::write(&file, edited).expect("write");
+    prefix_title(&project, "notices/corporate.yaml", "Updated ");
 
     // Rebuilds stream, two notices at a time; the clean builds they are compared with
     // hold the whole project.
@@ -483,13 +568,7 @@ fn a_rebuild_after_one_edit_reuses_unchanged_pages_and_matches_a_clean_build() {
         prev.join(".hysbys-manifest").is_file(),
         "the old output is kept"
     );
-    let file = project.join("notices/housing/resettlement.yaml");
-    let text = std::fs::read_to_string(&file).expect("read");
-    std::fs::write(
-        &file,
-        text.replacen("title:\n  en: ", "title:\n  en: New ", 1),
-    )
-    .expect("write");
+    prefix_title(&project, "notices/housing/resettlement.yaml", "New ");
     let live = tree(&out);
     let stats = stream_build(&project, &out, 2);
     assert_eq!(stats.reused, (notices - 1) * 3, "{stats:?}");

@@ -726,6 +726,22 @@ pub fn jsonld(project: &Project, i18n: &I18n) -> Value {
     }
 }
 
+/// The DPA 2018 Schedule 1 paragraphs a notice's purposes rely on, which the JSON-LD export
+/// describes once each at its end.
+pub fn paragraphs(n: &Notice) -> Vec<u32> {
+    let mut out = Vec::new();
+    for p in &n.purposes {
+        out.extend(p.schedule1.as_ref().map(|s| s.v));
+        if let Some(c) = &p.criminal_condition {
+            out.extend(c.v.paragraph());
+            if let CriminalCondition::Extends(e) = c.v {
+                out.push(e);
+            }
+        }
+    }
+    out
+}
+
 /// Stream the JSON-LD export to `w`, byte for byte what [`super::register::document_bytes`]
 /// of [`jsonld`] with the list `@graph` gives,
 /// without holding the whole graph in memory.
@@ -828,7 +844,7 @@ impl<'a> JsonldStream<'a> {
                         out
                     })
                 })
-                .collect();
+                .collect::<std::io::Result<_>>()?;
             for (n, part) in chunk.iter().zip(&made) {
                 let (at, len) = self.list.part(w, part)?;
                 if len > 0 {
@@ -836,20 +852,19 @@ impl<'a> JsonldStream<'a> {
                 }
             }
             for n in chunk {
-                for p in &n.purposes {
-                    self.paragraphs.extend(p.schedule1.as_ref().map(|s| s.v));
-                    if let Some(c) = &p.criminal_condition {
-                        self.paragraphs.extend(c.v.paragraph());
-                        if let CriminalCondition::Extends(e) = c.v {
-                            self.paragraphs.push(e);
-                        }
-                    }
-                }
+                self.paragraphs.extend(paragraphs(n));
             }
             self.paragraphs.sort_unstable();
             self.paragraphs.dedup();
         }
         Ok(())
+    }
+
+    /// Add Schedule 1 paragraphs used by notices given only as stubs (see [`paragraphs`]).
+    pub fn add_paragraphs(&mut self, more: &[u32]) {
+        self.paragraphs.extend_from_slice(more);
+        self.paragraphs.sort_unstable();
+        self.paragraphs.dedup();
     }
 
     /// The Schedule 1 paragraphs the notices use, and the end of the document.

@@ -43,9 +43,21 @@ pub enum Part {
 }
 
 impl Part {
-    /// Kept from `parts`, else made by `make`.
-    pub fn get(parts: &dyn Parts, n: &Notice, make: impl FnOnce() -> Vec<u8>) -> Part {
-        parts.get(n).map_or_else(|| Part::Made(make()), Part::Kept)
+    /// Kept from `parts`, else made by `make`; a [`Notice::stub`] has nothing to make a
+    /// part from, so its part must be kept.
+    pub fn get(
+        parts: &dyn Parts,
+        n: &Notice,
+        make: impl FnOnce() -> Vec<u8>,
+    ) -> std::io::Result<Part> {
+        match parts.get(n) {
+            Some(k) => Ok(Part::Kept(k)),
+            None if n.is_stub => Err(std::io::Error::other(format!(
+                "the previous output's part for {} could not be read; build again",
+                n.id
+            ))),
+            None => Ok(Part::Made(make())),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -149,6 +161,13 @@ pub fn machine_outputs(project: &Project, i18n: &I18n, sink: &dyn Sink) -> std::
 
 type Stream<'s> = Tracked<Box<dyn Out + 's>>;
 
+/// The key of what every part of `n` is made from: `global` (see [`Machine`]) and its text.
+fn part_key(global: &str, project: &Project, n: &Notice) -> String {
+    let mut key = writer::Key::new(global);
+    key.add(&project.sources.digest(n.file));
+    key.hex()
+}
+
 /// [`machine_outputs`] written a batch of notices at a time (batches in id order), so that
 /// a large project is never held whole: the four large files stay open from
 /// [`Machine::begin`] to [`Machine::finish`].
@@ -204,16 +223,30 @@ impl<'s> Machine<'s> {
         })
     }
 
+    /// Would every part of `n`, and its `notices/<id>.json`, be taken from the previous
+    /// build? Then `n` can be given as a [`Notice::stub`], with its Schedule 1 paragraphs
+    /// ([`Machine::paragraphs`]).
+    pub fn kept(&self, project: &Project, n: &Notice) -> bool {
+        let key = part_key(&self.global, project, n);
+        let sink = self.sink;
+        sink.would_reuse(&format!("notices/{}.json", n.id), &key)
+            && ["register.json", "register.jsonld"]
+                .into_iter()
+                .chain(self.ropa.iter().map(|(name, _, _)| name.as_str()))
+                .all(|file| sink.has_part(file, &n.id, &key))
+    }
+
+    /// Schedule 1 paragraphs used by notices given as stubs (see [`jsonld::paragraphs`]).
+    pub fn paragraphs(&mut self, used: &[u32]) {
+        self.jsonld.1.add_paragraphs(used);
+    }
+
     /// The parts of some notices of `project` (the next in id order), in every output.
     pub fn notices(&mut self, project: &Project, notices: &[&Notice]) -> std::io::Result<()> {
         let sink = self.sink;
         let keys: HashMap<&str, String> = notices
             .par_iter()
-            .map(|n| {
-                let mut key = writer::Key::new(&self.global);
-                key.add(&project.sources.digest(n.file));
-                (n.id.as_str(), key.hex())
-            })
+            .map(|n| (n.id.as_str(), part_key(&self.global, project, n)))
             .collect();
         let keys = &keys;
         let parts = |file: &'s str| SinkParts { sink, file, keys };

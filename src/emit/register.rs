@@ -579,7 +579,7 @@ impl<'a> RegisterStream<'a> {
             let entries: Vec<Part> = chunk
                 .par_iter()
                 .map(|n| {
-                    let entry = Part::get(parts, n, || to_bytes(&notice(&self.cx, n)));
+                    let entry = Part::get(parts, n, || to_bytes(&notice(&self.cx, n)))?;
                     each(n, &entry).map(|()| entry)
                 })
                 .collect::<std::io::Result<_>>()?;

@@ -382,7 +382,7 @@ impl<'a> RopaStream<'a> {
                         out.into_bytes()
                     })
                 })
-                .collect();
+                .collect::<std::io::Result<_>>()?;
             for (n, r) in chunk.iter().zip(&rows) {
                 if r.is_empty() {
                     continue;

@@ -108,6 +108,18 @@ pub trait Sink: Sync {
         let _ = (rel, key);
         false
     }
+
+    /// Would [`Sink::reuse`] reuse the file at `rel`? (Nothing is done.)
+    fn would_reuse(&self, rel: &str, key: &str) -> bool {
+        let _ = (rel, key);
+        false
+    }
+
+    /// Would [`Sink::previous_part`] find notice `id`'s part of `file`? (Nothing is done.)
+    fn has_part(&self, file: &str, id: &str, key: &str) -> bool {
+        let _ = (file, id, key);
+        false
+    }
 }
 
 /// A file being streamed into a [`Sink`]: complete once closed.
@@ -731,36 +743,20 @@ impl Sink for Writer {
     }
 
     fn previous_part(&self, file: &str, id: &str, key: &str) -> Option<Kept> {
-        let (k, span) = self.previous.get(&format!("{file}#{id}"))?;
-        let (offset, len) = (*span)?;
-        if k != key || !safe_rel(file) || len > MAX_PART {
-            return None;
-        }
-        let (f, size) = {
-            let mut open = self.previous_files.lock().ok()?;
-            match open.get(file) {
-                Some((f, size)) => (std::sync::Arc::clone(f), *size),
-                None => {
-                    let f = File::open(self.out.join(file)).ok()?;
-                    let size = f.metadata().ok()?.len();
-                    let f = std::sync::Arc::new(f);
-                    open.insert(file.to_owned(), (std::sync::Arc::clone(&f), size));
-                    (f, size)
-                }
-            }
-        };
-        // A part past the end of the file (a damaged manifest) is made afresh.
-        if size < offset.checked_add(len)? {
-            return None;
-        }
+        let kept = self.locate(file, id, key)?;
         self.parts_reused.fetch_add(1, Ordering::Relaxed);
-        Some(Kept {
-            file: f,
-            offset,
-            len,
-            id: id.to_owned(),
-            key: key.to_owned(),
-        })
+        Some(kept)
+    }
+
+    fn has_part(&self, file: &str, id: &str, key: &str) -> bool {
+        self.locate(file, id, key).is_some()
+    }
+
+    fn would_reuse(&self, rel: &str, key: &str) -> bool {
+        safe_rel(rel)
+            && (self.in_base(rel, key)
+                || (self.previous.get(rel).map(|(k, _)| k.as_str()) == Some(key)
+                    && fs::symlink_metadata(self.out.join(rel)).is_ok_and(|m| m.is_file())))
     }
 
     fn record_part(&self, file: &str, id: &str, key: &str, offset: u64, len: u64) {
@@ -774,20 +770,16 @@ impl Sink for Writer {
             return false;
         }
         // Already in the staging folder, from the tree of two builds ago: keep it.
-        if let Some(base) = &self.base {
-            if base.keys.get(rel).map(String::as_str) == Some(key)
-                && fs::symlink_metadata(self.staging.join(rel)).is_ok_and(|m| m.is_file())
-            {
-                self.touch(base, rel);
-                let size = fs::metadata(self.staging.join(rel)).map_or(0, |m| m.len());
-                self.files.fetch_add(1, Ordering::Relaxed);
-                self.bytes.fetch_add(size, Ordering::Relaxed);
-                self.reused.fetch_add(1, Ordering::Relaxed);
-                if let Ok(mut m) = self.manifest.lock() {
-                    m.push((rel.to_owned(), key.to_owned(), None));
-                }
-                return true;
+        if let Some(base) = self.base.as_ref().filter(|_| self.in_base(rel, key)) {
+            self.touch(base, rel);
+            let size = fs::metadata(self.staging.join(rel)).map_or(0, |m| m.len());
+            self.files.fetch_add(1, Ordering::Relaxed);
+            self.bytes.fetch_add(size, Ordering::Relaxed);
+            self.reused.fetch_add(1, Ordering::Relaxed);
+            if let Ok(mut m) = self.manifest.lock() {
+                m.push((rel.to_owned(), key.to_owned(), None));
             }
+            return true;
         }
         if self.previous.get(rel).map(|(k, _)| k.as_str()) != Some(key) {
             return false;
@@ -814,6 +806,50 @@ impl Sink for Writer {
             m.push((rel.to_owned(), key.to_owned(), None));
         }
         true
+    }
+}
+
+impl Writer {
+    /// Is the file at `rel` in the staging folder, from the tree of two builds ago, made
+    /// from inputs with this key?
+    fn in_base(&self, rel: &str, key: &str) -> bool {
+        self.base.as_ref().is_some_and(|base| {
+            base.keys.get(rel).map(String::as_str) == Some(key)
+                && fs::symlink_metadata(self.staging.join(rel)).is_ok_and(|m| m.is_file())
+        })
+    }
+
+    /// Notice `id`'s part of the previous build's `file`, if made from inputs with `key`.
+    fn locate(&self, file: &str, id: &str, key: &str) -> Option<Kept> {
+        let (k, span) = self.previous.get(&format!("{file}#{id}"))?;
+        let (offset, len) = (*span)?;
+        if k != key || !safe_rel(file) || len > MAX_PART {
+            return None;
+        }
+        let (f, size) = {
+            let mut open = self.previous_files.lock().ok()?;
+            match open.get(file) {
+                Some((f, size)) => (std::sync::Arc::clone(f), *size),
+                None => {
+                    let f = File::open(self.out.join(file)).ok()?;
+                    let size = f.metadata().ok()?.len();
+                    let f = std::sync::Arc::new(f);
+                    open.insert(file.to_owned(), (std::sync::Arc::clone(&f), size));
+                    (f, size)
+                }
+            }
+        };
+        // A part past the end of the file (a damaged manifest) is made afresh.
+        if size < offset.checked_add(len)? {
+            return None;
+        }
+        Some(Kept {
+            file: f,
+            offset,
+            len,
+            id: id.to_owned(),
+            key: key.to_owned(),
+        })
     }
 }
 

@@ -63,6 +63,9 @@ pub struct Verdict {
     pub retention: Vec<bool>,
     /// How many of its translations have no fingerprint in the lock.
     pub unrecorded: u64,
+    /// The Schedule 1 paragraphs its purposes rely on (for the JSON-LD export when it is
+    /// given as its stub).
+    pub paragraphs: Vec<u32>,
     /// What the rules found in it (before `[lints]` levels).
     pub findings: Vec<Finding>,
 }

@@ -1215,6 +1215,7 @@ pub fn notice(cx: &mut Cx<'_>, id: &str, root: &Node) -> Option<RawNotice> {
 
     let notice = Notice {
         written: f.written(NOTICE_FIELDS),
+        is_stub: false,
         id: id.to_owned(),
         file: cx.file,
         first_key: f.first_key,

@@ -847,6 +847,39 @@ impl Pending {
 
     /// Keep `check`'s verdict on a notice just read, for the next `check` (no-op without
     /// the cache).
+    /// The model of a notice that came back as a verdict ([`Pending::read`]): from the
+    /// cache, else read and parsed again (its text must be the one judged).
+    pub fn model(&self, project: &Project, stub: &Notice) -> Result<Notice, String> {
+        use sha2::Digest;
+        let (id, f) = self
+            .jobs
+            .binary_search_by(|(_, f)| f.stem.as_str().cmp(&stub.id))
+            .ok()
+            .and_then(|i| self.jobs.get(i))
+            .filter(|(id, _)| *id == stub.file)
+            .ok_or_else(|| format!("{} is not a notice of this build", stub.id))?;
+        let digest = project.sources.digest(*id);
+        if let Some(n) = self
+            .cache
+            .as_ref()
+            .and_then(|c| c.get(&f.rel, &f.stem, &digest, *id))
+        {
+            return Ok(n);
+        }
+        let changed = || format!("{} changed during the build; build again", f.rel);
+        let mut local = Vec::new();
+        let bytes = read_bytes(&f.abs, *id, &Limits::default(), &mut local).ok_or_else(changed)?;
+        let text = (<[u8; 32]>::from(sha2::Sha256::digest(&bytes)) == digest)
+            .then(|| to_text(bytes, *id, &mut local))
+            .flatten()
+            .ok_or_else(changed)?;
+        let mut used = resolve::Used::new(project.org.as_ref());
+        let raw = notice_from_text(&text, &f.stem, *id, &project.config.languages, &mut local);
+        let notice =
+            raw.map(|raw| resolve::notice(raw, project.org.as_ref(), &mut local, &mut used));
+        notice.filter(|_| local.is_empty()).ok_or_else(changed)
+    }
+
     /// Only a notice read with no problem is judged (a verdict leaves the loading out);
     /// true if kept.
     pub fn judged(&self, project: &Project, n: &Notice, verdict: &cache::Verdict) -> bool {

@@ -157,6 +157,9 @@ pub struct Notice {
     /// The keys written in the source (even when their value was invalid).
     #[serde(with = "written_keys")]
     pub written: Vec<&'static str>,
+    /// Only a [`Notice::stub`]: its pages and parts can only be those of the previous build.
+    #[serde(skip)]
+    pub is_stub: bool,
     pub id: String,
     pub file: FileId,
     pub first_key: Pos,
@@ -188,6 +191,7 @@ impl Notice {
     pub fn stub(&self) -> Notice {
         Notice {
             written: Vec::new(),
+            is_stub: true,
             id: self.id.clone(),
             file: self.file,
             first_key: self.first_key,

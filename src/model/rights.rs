@@ -90,6 +90,7 @@ mod tests {
     fn notice(purposes: Vec<Purpose>) -> Notice {
         Notice {
             written: vec![],
+            is_stub: false,
             id: "n".into(),
             file: 0,
             first_key: Pos::default(),

@@ -598,8 +598,22 @@ impl<'a> Site<'a> {
             if sink.reuse(&rel, &key) {
                 return Ok(());
             }
+            if n.is_stub {
+                return Err(RenderError(format!(
+                    "the previous output's {rel} could not be reused; build again"
+                )));
+            }
             let bytes = self.notice(n, *lang)?;
             sink.put_keyed(&rel, &bytes, &key).map_err(io)
+        })
+    }
+
+    /// Would every page of `n` be taken from the previous build? Then `n` can be given to
+    /// [`Site::render_notices`] as a [`Notice::stub`].
+    pub fn kept(&self, n: &Notice, sink: &dyn Sink) -> bool {
+        self.langs().iter().all(|lang| {
+            let rel = format!("{}/{}/index.html", lang.code(), n.id);
+            sink.would_reuse(&rel, &self.page_key(n, lang.code()))
         })
     }
 
