@@ -74,8 +74,10 @@
 
 use std::io::Write as _;
 
-use super::register::{to_bytes, ListWriter, CHUNK};
-use serde_json::{json, Map, Value};
+use super::concat;
+use super::json::{obj, Obj, J};
+use super::register::{ListWriter, CHUNK};
+use serde_json::Value;
 
 use crate::i18n::I18n;
 use crate::model::rights::purpose_rights;
@@ -90,8 +92,8 @@ use crate::Project;
 pub const HYSBYS_NS: &str = "https://hysbys.example/ns#";
 
 /// The embedded `@context`.
-pub fn context() -> Value {
-    json!({
+pub fn context() -> J<'static> {
+    obj! {
         "dpv": "https://w3id.org/dpv#",
         "eu-gdpr": "https://w3id.org/dpv/legal/eu/gdpr#",
         "loc": "https://w3id.org/dpv/loc#",
@@ -99,7 +101,7 @@ pub fn context() -> Value {
         "dct": "http://purl.org/dc/terms/",
         "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
         "xsd": "http://www.w3.org/2001/XMLSchema#",
-    })
+    }
 }
 
 /// The Art 6(1) basis as a DPV concept.
@@ -178,12 +180,12 @@ fn sch1_iri(paragraph: u32) -> String {
     format!("hysbys:DPA2018-Sch1-{paragraph}")
 }
 
-fn id(iri: &str) -> Value {
-    json!({"@id": iri})
+fn id<'a>(iri: impl Into<J<'a>>) -> J<'a> {
+    obj! {"@id": iri}
 }
 
-fn ids<I: IntoIterator<Item = S>, S: AsRef<str>>(v: I) -> Value {
-    Value::Array(v.into_iter().map(|s| id(s.as_ref())).collect())
+fn ids<'a, I: IntoIterator<Item = S>, S: Into<J<'a>>>(v: I) -> J<'a> {
+    J::arr(v.into_iter().map(id))
 }
 
 struct Cx<'a> {
@@ -192,106 +194,104 @@ struct Cx<'a> {
     base: Option<&'a str>,
 }
 
-impl Cx<'_> {
+impl<'a> Cx<'a> {
     /// Language-tagged literals, one per site language (empty strings left out).
-    fn text(&self, t: &Text) -> Value {
-        Value::Array(
+    fn text<'t>(&self, t: &'t Text) -> J<'t> {
+        J::arr(
             self.langs
                 .iter()
                 .filter(|l| !t.get(**l).is_empty())
-                .map(|l| json!({"@value": t.get(*l), "@language": l.code()}))
-                .collect(),
+                .map(|l| obj! {"@value": t.get(*l), "@language": l.code()}),
         )
     }
 
-    fn msg(&self, msg_id: &str) -> Value {
-        Value::Array(
+    fn opt_text<'t>(&self, t: Option<&'t Text>) -> J<'t> {
+        t.map_or(J::Null, |t| self.text(t))
+    }
+
+    fn msg(&self, msg_id: &str) -> J<'a> {
+        J::arr(
             self.langs
                 .iter()
-                .map(|l| json!({"@value": self.i18n.msg(*l, msg_id), "@language": l.code()}))
-                .collect(),
+                .map(|l| obj! {"@value": self.i18n.msg_str(*l, msg_id), "@language": l.code()}),
         )
     }
 
     fn notice(&self, nid: &str) -> String {
         match self.base {
-            Some(b) => format!("{b}notices/{nid}.json"),
-            None => format!("_:{nid}"),
+            Some(b) => concat(&[b, "notices/", nid, ".json"]),
+            None => concat(&["_:", nid]),
         }
     }
 
-    /// A part of a notice: `#<local>` of the notice's IRI.
-    fn part(&self, nid: &str, local: &str) -> String {
-        match self.base {
-            Some(b) => format!("{b}notices/{nid}.json#{local}"),
-            None => format!("_:{nid}.{local}"),
+    /// A part of a notice: `#<local>` of the notice's IRI, `local` given in pieces.
+    fn part(&self, nid: &str, local: &[&str]) -> String {
+        let mut s = match self.base {
+            Some(b) => concat(&[b, "notices/", nid, ".json#"]),
+            None => concat(&["_:", nid, "."]),
+        };
+        for piece in local {
+            s.push_str(piece);
         }
+        s
     }
 
     /// A part of the controller's description (the register).
     fn org_part(&self, local: &str) -> String {
         match self.base {
-            Some(b) => format!("{b}register.json#{local}"),
-            None => format!("_:{local}"),
+            Some(b) => concat(&[b, "register.json#", local]),
+            None => concat(&["_:", local]),
         }
     }
 }
 
-/// Insert `key` unless the value is empty (an empty list or an empty literal list).
-fn put(m: &mut Map<String, Value>, key: &str, v: Value) {
-    let empty = matches!(&v, Value::Array(a) if a.is_empty()) || v.is_null();
-    if !empty {
-        m.insert(key.to_owned(), v);
-    }
-}
-
-fn recipient_types(kind: RecipientKind) -> Value {
-    match kind {
-        RecipientKind::Processor => json!(["dpv:Recipient", "dpv:DataProcessor"]),
-        RecipientKind::Controller => json!(["dpv:Recipient", "dpv:DataController"]),
-        RecipientKind::JointController => json!([
-            "dpv:Recipient",
-            "dpv:DataController",
-            "hysbys:JointControllerRecipient"
-        ]),
-        RecipientKind::Internal => json!(["dpv:Recipient", "hysbys:InternalRecipient"]),
-    }
+fn recipient_types(kind: RecipientKind) -> J<'static> {
+    J::arr(
+        match kind {
+            RecipientKind::Processor => &["dpv:Recipient", "dpv:DataProcessor"][..],
+            RecipientKind::Controller => &["dpv:Recipient", "dpv:DataController"],
+            RecipientKind::JointController => &[
+                "dpv:Recipient",
+                "dpv:DataController",
+                "hysbys:JointControllerRecipient",
+            ],
+            RecipientKind::Internal => &["dpv:Recipient", "hysbys:InternalRecipient"],
+        }
+        .iter()
+        .copied(),
+    )
 }
 
 /// Nodes for a recipient and its transfers. `scope` names its IRI: a notice id, or `None`
 /// for the organisation's catalogue.
-fn recipient_nodes(
+fn recipient_nodes<'a>(
     cx: &Cx<'_>,
-    r: &crate::model::Recipient,
+    r: &'a crate::model::Recipient,
     scope: Option<&str>,
-    out: &mut Vec<Value>,
+    out: &mut Vec<J<'a>>,
 ) {
     let rid = recipient_iri(cx, r, scope);
-    let mut m = Map::new();
-    m.insert("@id".into(), Value::String(rid.clone()));
-    m.insert("@type".into(), recipient_types(r.kind));
-    put(&mut m, "dpv:hasName", cx.text(&r.name));
-    put(
-        &mut m,
-        "dct:description",
-        r.details.as_ref().map_or(Value::Null, |d| cx.text(d)),
-    );
-    out.push(Value::Object(m));
+    let mut m = Obj::new();
+    m.insert("@id", rid.clone());
+    m.insert("@type", recipient_types(r.kind));
+    m.put("dpv:hasName", cx.text(&r.name));
+    m.put("dct:description", cx.opt_text(r.details.as_ref()));
+    out.push(J::Obj(m));
     for (i, t) in r.transfers.iter().enumerate() {
         let tid = transfer_iri(cx, r, scope, i);
-        let mut m = Map::new();
-        m.insert("@id".into(), Value::String(tid));
-        m.insert("@type".into(), json!("dpv:Process"));
-        m.insert("dpv:hasProcessing".into(), id("dpv:CrossBorderTransfer"));
-        m.insert("dpv:hasRecipient".into(), id(&rid));
+        let mut m = Obj::new();
+        m.insert("@id", tid);
+        m.insert("@type", "dpv:Process");
+        m.insert("dpv:hasProcessing", id("dpv:CrossBorderTransfer"));
+        m.insert("dpv:hasRecipient", id(rid.clone()));
         match &t.destination {
             Destination::Country(c) => {
-                m.insert("dpv:hasCountry".into(), id(&format!("loc:{}", c.v)));
+                m.insert("dpv:hasCountry", id(concat(&["loc:", &c.v])));
             }
             Destination::InternationalOrganisation(n) => {
                 m.insert(
-                    "dpv:hasDataImporter".into(),
-                    json!({"@type": "dpv:InternationalOrganisation", "dpv:hasName": cx.text(n)}),
+                    "dpv:hasDataImporter",
+                    obj! {"@type": "dpv:InternationalOrganisation", "dpv:hasName": cx.text(n)},
                 );
             }
         }
@@ -299,197 +299,150 @@ fn recipient_nodes(
             t.safeguard.as_ref().map(|s| s.v),
             t.derogation.as_ref().map(|d| d.v),
         );
-        put(&mut m, "dpv:hasLegalBasis", basis.map_or(Value::Null, id));
-        put(
-            &mut m,
+        m.put("dpv:hasLegalBasis", basis.map(id));
+        m.put(
             "hysbys:derogation",
-            t.derogation
-                .as_ref()
-                .map_or(Value::Null, |d| json!(d.v.code())),
+            t.derogation.as_ref().map(|d| d.v.code()),
         );
-        put(
-            &mut m,
-            "dct:description",
-            t.details.as_ref().map_or(Value::Null, |d| cx.text(d)),
-        );
-        put(
-            &mut m,
-            "hysbys:safeguardCopy",
-            t.copy.as_ref().map_or(Value::Null, |c| cx.text(c)),
-        );
-        out.push(Value::Object(m));
+        m.put("dct:description", cx.opt_text(t.details.as_ref()));
+        m.put("hysbys:safeguardCopy", cx.opt_text(t.copy.as_ref()));
+        out.push(J::Obj(m));
     }
 }
 
 fn recipient_iri(cx: &Cx<'_>, r: &crate::model::Recipient, scope: Option<&str>) -> String {
-    let local = format!("recipient-{}", r.id.v);
     match (r.catalogue, scope) {
-        (None, Some(nid)) => cx.part(nid, &local),
-        _ => cx.org_part(&local),
+        (None, Some(nid)) => cx.part(nid, &["recipient-", &r.id.v]),
+        _ => cx.org_part(&concat(&["recipient-", &r.id.v])),
     }
 }
 
 fn transfer_iri(cx: &Cx<'_>, r: &crate::model::Recipient, scope: Option<&str>, i: usize) -> String {
-    let local = format!("transfer-{}-{}", r.id.v, i + 1);
+    let n = (i + 1).to_string();
     match (r.catalogue, scope) {
-        (None, Some(nid)) => cx.part(nid, &local),
-        _ => cx.org_part(&local),
+        (None, Some(nid)) => cx.part(nid, &["transfer-", &r.id.v, "-", &n]),
+        _ => cx.org_part(&concat(&["transfer-", &r.id.v, "-", &n])),
     }
 }
 
-fn controller_node(cx: &Cx<'_>, o: &Organisation) -> Value {
-    let mut m = Map::new();
-    m.insert("@id".into(), Value::String(cx.org_part("controller")));
-    m.insert("@type".into(), json!("dpv:DataController"));
-    put(&mut m, "dpv:hasName", cx.text(&o.name));
-    put(&mut m, "dpv:hasAddress", cx.text(&o.address));
-    put(
-        &mut m,
+fn controller_node<'a>(cx: &Cx<'_>, o: &'a Organisation) -> J<'a> {
+    let mut m = Obj::new();
+    m.insert("@id", cx.org_part("controller"));
+    m.insert("@type", "dpv:DataController");
+    m.put("dpv:hasName", cx.text(&o.name));
+    m.put("dpv:hasAddress", cx.text(&o.address));
+    m.put(
         "hysbys:icoRegistration",
-        o.ico_registration
-            .as_ref()
-            .map_or(Value::Null, |s| json!(s.v)),
+        o.ico_registration.as_ref().map(|s| &s.v),
     );
-    m.insert("hysbys:publicAuthority".into(), json!(o.public_authority.v));
+    m.insert("hysbys:publicAuthority", o.public_authority.v);
     if let Some(d) = &o.dpo {
-        let mut dpo = Map::new();
-        dpo.insert("@id".into(), Value::String(cx.org_part("dpo")));
-        dpo.insert("@type".into(), json!("dpv:DataProtectionOfficer"));
-        put(
-            &mut dpo,
-            "dpv:hasName",
-            d.name.as_ref().map_or(Value::Null, |n| cx.text(n)),
-        );
-        put(
-            &mut dpo,
-            "dpv:hasAddress",
-            d.address.as_ref().map_or(Value::Null, |a| cx.text(a)),
-        );
-        m.insert("dpv:hasDataProtectionOfficer".into(), Value::Object(dpo));
+        let mut dpo = Obj::new();
+        dpo.insert("@id", cx.org_part("dpo"));
+        dpo.insert("@type", "dpv:DataProtectionOfficer");
+        dpo.put("dpv:hasName", cx.opt_text(d.name.as_ref()));
+        dpo.put("dpv:hasAddress", cx.opt_text(d.address.as_ref()));
+        m.insert("dpv:hasDataProtectionOfficer", dpo);
     }
     if let Some(r) = &o.representative {
         m.insert(
-            "dpv:hasRepresentative".into(),
-            json!({"@id": cx.org_part("representative"), "@type": "dpv:Representative",
-                   "dpv:hasName": cx.text(&r.name), "dpv:hasAddress": cx.text(&r.address)}),
+            "dpv:hasRepresentative",
+            obj! {"@id": cx.org_part("representative"), "@type": "dpv:Representative",
+            "dpv:hasName": cx.text(&r.name), "dpv:hasAddress": cx.text(&r.address)},
         );
     }
-    Value::Object(m)
+    J::Obj(m)
 }
 
-fn retention_node(cx: &Cx<'_>, n: &Notice, r: &Retention) -> Value {
-    let mut m = Map::new();
-    m.insert(
-        "@id".into(),
-        Value::String(cx.part(&n.id, &format!("retention-{}", r.id.v))),
-    );
+fn retention_node<'a>(cx: &Cx<'a>, n: &'a Notice, r: &'a Retention) -> J<'a> {
+    let mut m = Obj::new();
+    m.insert("@id", cx.part(&n.id, &["retention-", &r.id.v]));
     match &r.keep {
         Keep::Period(d) => {
             m.insert(
-                "@type".into(),
-                json!(["dpv:StorageCondition", "dpv:StorageDuration"]),
+                "@type",
+                J::arr(["dpv:StorageCondition", "dpv:StorageDuration"]),
             );
             let duration = match d.v {
                 crate::model::Duration::Indefinite => id("dpv:EndlessDuration"),
-                p => json!({"@value": p.to_string(), "@type": "xsd:duration"}),
+                p => obj! {"@value": p.to_string(), "@type": "xsd:duration"},
             };
-            m.insert("dpv:hasDuration".into(), duration);
+            m.insert("dpv:hasDuration", duration);
         }
         Keep::Criteria(c) => {
-            m.insert("@type".into(), json!("dpv:StorageCondition"));
-            put(&mut m, "hysbys:retentionCriteria", cx.text(c));
+            m.insert("@type", "dpv:StorageCondition");
+            m.put("hysbys:retentionCriteria", cx.text(c));
         }
     }
-    put(&mut m, "rdfs:label", cx.text(&r.records));
-    put(
-        &mut m,
-        "hysbys:retentionQualifier",
-        r.qualifier.map_or(Value::Null, |q| json!(q.code())),
-    );
-    put(
-        &mut m,
-        "hysbys:retentionFrom",
-        r.from.as_ref().map_or(Value::Null, |t| cx.text(t)),
-    );
-    put(
-        &mut m,
+    m.put("rdfs:label", cx.text(&r.records));
+    m.put("hysbys:retentionQualifier", r.qualifier.map(|q| q.code()));
+    m.put("hysbys:retentionFrom", cx.opt_text(r.from.as_ref()));
+    m.put(
         "hysbys:retentionThen",
         r.then
             .as_ref()
             .map_or_else(|| cx.msg("retention-then-default"), |t| cx.text(t)),
     );
-    put(
-        &mut m,
+    m.put(
         "hysbys:retentionJustification",
-        r.justification.as_ref().map_or(Value::Null, |t| cx.text(t)),
+        cx.opt_text(r.justification.as_ref()),
     );
-    put(
-        &mut m,
+    m.put(
         "dpv:hasPersonalData",
         ids(n
             .retention_categories(r)
             .iter()
-            .map(|c| cx.part(&n.id, &format!("category-{c}")))),
+            .map(|c| cx.part(&n.id, &["category-", c]))),
     );
-    Value::Object(m)
+    J::Obj(m)
 }
 
-fn process_node(cx: &Cx<'_>, org: Option<&Organisation>, n: &Notice, p: &Purpose) -> Value {
+fn process_node<'a>(
+    cx: &Cx<'a>,
+    org: Option<&Organisation>,
+    n: &'a Notice,
+    p: &'a Purpose,
+) -> J<'a> {
     let nid = &n.id;
-    let mut m = Map::new();
-    m.insert(
-        "@id".into(),
-        Value::String(cx.part(nid, &format!("process-{}", p.id.v))),
-    );
-    m.insert("@type".into(), json!("dpv:Process"));
-    put(&mut m, "rdfs:label", cx.text(&p.name));
-    m.insert("dpv:hasNotice".into(), id(&cx.notice(nid)));
+    let mut m = Obj::new();
+    m.insert("@id", cx.part(nid, &["process-", &p.id.v]));
+    m.insert("@type", "dpv:Process");
+    m.put("rdfs:label", cx.text(&p.name));
+    m.insert("dpv:hasNotice", id(cx.notice(nid)));
 
-    let mut purpose = Map::new();
+    let mut purpose = Obj::new();
+    purpose.insert("@id", cx.part(nid, &["purpose-", &p.id.v]));
     purpose.insert(
-        "@id".into(),
-        Value::String(cx.part(nid, &format!("purpose-{}", p.id.v))),
-    );
-    purpose.insert(
-        "@type".into(),
+        "@type",
         if p.direct_marketing {
-            json!(["dpv:Purpose", "dpv:DirectMarketing"])
+            J::arr(["dpv:Purpose", "dpv:DirectMarketing"])
         } else {
-            json!("dpv:Purpose")
+            J::from("dpv:Purpose")
         },
     );
-    put(&mut purpose, "rdfs:label", cx.text(&p.name));
-    put(
-        &mut purpose,
-        "dct:description",
-        p.details.as_ref().map_or(Value::Null, |d| cx.text(d)),
-    );
-    m.insert("dpv:hasPurpose".into(), Value::Object(purpose));
+    purpose.put("rdfs:label", cx.text(&p.name));
+    purpose.put("dct:description", cx.opt_text(p.details.as_ref()));
+    m.insert("dpv:hasPurpose", purpose);
 
-    put(
-        &mut m,
+    m.put(
         "dpv:hasPersonalData",
         ids(p
             .categories
             .iter()
-            .map(|c| cx.part(nid, &format!("category-{}", c.v)))),
+            .map(|c| cx.part(nid, &["category-", &c.v]))),
     );
     let subjects = n.data_subjects.as_ref().map_or(0, Vec::len);
-    put(
-        &mut m,
+    m.put(
         "dpv:hasDataSubject",
-        ids((1..=subjects).map(|i| cx.part(nid, &format!("data-subject-{i}")))),
+        ids((1..=subjects).map(|i| cx.part(nid, &["data-subject-", &i.to_string()]))),
     );
     if org.is_some() {
-        m.insert(
-            "dpv:hasDataController".into(),
-            id(&cx.org_part("controller")),
-        );
+        m.insert("dpv:hasDataController", id(cx.org_part("controller")));
     }
     if !n.joint_controllers.is_empty() {
         m.insert(
-            "dpv:hasJointDataControllers".into(),
-            id(&cx.part(nid, "joint-controllers")),
+            "dpv:hasJointDataControllers",
+            id(cx.part(nid, &["joint-controllers"])),
         );
     }
 
@@ -519,36 +472,29 @@ fn process_node(cx: &Cx<'_>, org: Option<&Organisation>, n: &Notice, p: &Purpose
         }
         criminal.push(iri);
     }
-    put(&mut m, "dpv:hasLegalBasis", ids(&bases));
-    put(&mut m, "hysbys:criminalOffenceCondition", ids(&criminal));
+    m.put("dpv:hasLegalBasis", ids(bases));
+    m.put("hysbys:criminalOffenceCondition", ids(criminal));
     if let Some(CriminalCondition::Extends(e)) = p.criminal_condition.as_ref().map(|c| c.v) {
-        m.insert("hysbys:extendsSchedule1Condition".into(), id(&sch1_iri(e)));
+        m.insert("hysbys:extendsSchedule1Condition", id(sch1_iri(e)));
     }
-    put(
-        &mut m,
+    m.put(
         "hysbys:legitimateInterests",
-        p.legitimate_interests
-            .as_ref()
-            .map_or(Value::Null, |t| cx.text(t)),
+        cx.opt_text(p.legitimate_interests.as_ref()),
     );
-    put(
-        &mut m,
+    m.put(
         "hysbys:legislation",
-        Value::Array(
+        J::Arr(
             p.legislation
                 .iter()
-                .flat_map(|t| cx.text(t).as_array().cloned().unwrap_or_default())
+                .flat_map(|t| cx.text(t).into_items())
                 .collect(),
         ),
     );
-    put(
-        &mut m,
+    m.put(
         "hysbys:consentWithdrawal",
-        p.consent_withdrawal
-            .as_ref()
-            .map_or(Value::Null, |t| cx.text(t)),
+        cx.opt_text(p.consent_withdrawal.as_ref()),
     );
-    m.insert("hysbys:directMarketing".into(), json!(p.direct_marketing));
+    m.insert("hysbys:directMarketing", p.direct_marketing);
 
     // Recipients shared with for this purpose: those naming it, or naming no purpose.
     let recipients: Vec<&crate::model::Recipient> = n
@@ -557,21 +503,18 @@ fn process_node(cx: &Cx<'_>, org: Option<&Organisation>, n: &Notice, p: &Purpose
         .flatten()
         .filter(|r| r.purposes.is_empty() || r.purposes.iter().any(|x| x.v == p.id.v))
         .collect();
-    put(
-        &mut m,
+    m.put(
         "dpv:hasRecipient",
         ids(recipients.iter().map(|r| recipient_iri(cx, r, Some(nid)))),
     );
-    put(
-        &mut m,
+    m.put(
         "dpv:hasDataProcessor",
         ids(recipients
             .iter()
             .filter(|r| r.kind == RecipientKind::Processor)
             .map(|r| recipient_iri(cx, r, Some(nid)))),
     );
-    put(
-        &mut m,
+    m.put(
         "dpv:hasProcess",
         ids(recipients
             .iter()
@@ -579,68 +522,61 @@ fn process_node(cx: &Cx<'_>, org: Option<&Organisation>, n: &Notice, p: &Purpose
     );
 
     // Storage conditions: the retention entries covering any of the purpose's categories.
-    let storage: Vec<String> = n
+    let storage = n
         .retention
         .iter()
         .filter(|r| {
             let cats = n.retention_categories(r);
             p.categories.iter().any(|c| cats.contains(&c.v.as_str()))
         })
-        .map(|r| cx.part(nid, &format!("retention-{}", r.id.v)))
-        .collect();
-    put(&mut m, "dpv:hasStorageCondition", ids(&storage));
-    put(
-        &mut m,
+        .map(|r| cx.part(nid, &["retention-", &r.id.v]));
+    m.put("dpv:hasStorageCondition", ids(storage));
+    m.put(
         "dpv:hasRight",
         ids(purpose_rights(n, p).into_iter().map(right_iri)),
     );
     if org.is_some_and(|o| o.security.is_some()) {
         m.insert(
-            "dpv:hasTechnicalOrganisationalMeasure".into(),
-            id(&cx.org_part("security")),
+            "dpv:hasTechnicalOrganisationalMeasure",
+            id(cx.org_part("security")),
         );
     }
-    Value::Object(m)
+    J::Obj(m)
 }
 
-fn notice_nodes(cx: &Cx<'_>, org: Option<&Organisation>, n: &Notice, out: &mut Vec<Value>) {
+fn notice_nodes<'a>(cx: &Cx<'a>, org: Option<&Organisation>, n: &'a Notice, out: &mut Vec<J<'a>>) {
     let nid = &n.id;
-    let mut m = Map::new();
-    m.insert("@id".into(), Value::String(cx.notice(nid)));
-    m.insert("@type".into(), json!("dpv:PrivacyNotice"));
-    m.insert("dct:identifier".into(), json!(nid));
-    put(&mut m, "dct:title", cx.text(&n.title));
-    put(&mut m, "dct:description", cx.text(&n.summary));
-    put(
-        &mut m,
-        "hysbys:service",
-        n.service.as_ref().map_or(Value::Null, |s| cx.text(s)),
-    );
+    let mut m = Obj::new();
+    m.insert("@id", cx.notice(nid));
+    m.insert("@type", "dpv:PrivacyNotice");
+    m.insert("dct:identifier", nid);
+    m.put("dct:title", cx.text(&n.title));
+    m.put("dct:description", cx.text(&n.summary));
+    m.put("hysbys:service", cx.opt_text(n.service.as_ref()));
     m.insert(
-        "dct:modified".into(),
-        json!({"@value": n.updated.v.to_string(), "@type": "xsd:date"}),
+        "dct:modified",
+        obj! {"@value": n.updated.v.to_string(), "@type": "xsd:date"},
     );
     if let Some(r) = &n.review_by {
         m.insert(
-            "hysbys:reviewBy".into(),
-            json!({"@value": r.v.to_string(), "@type": "xsd:date"}),
+            "hysbys:reviewBy",
+            obj! {"@value": r.v.to_string(), "@type": "xsd:date"},
         );
     }
     if let Some(b) = cx.base {
-        put(
-            &mut m,
+        m.put(
             "rdfs:seeAlso",
             ids(cx.langs.iter().map(|l| format!("{b}{}/{nid}/", l.code()))),
         );
     }
-    out.push(Value::Object(m));
+    out.push(J::Obj(m));
 
     for (i, s) in n.data_subjects.iter().flatten().enumerate() {
-        out.push(json!({
-            "@id": cx.part(nid, &format!("data-subject-{}", i + 1)),
+        out.push(obj! {
+            "@id": cx.part(nid, &["data-subject-", &(i + 1).to_string()]),
             "@type": "dpv:DataSubject",
             "rdfs:label": cx.text(s),
-        }));
+        });
     }
     if !n.joint_controllers.is_empty() {
         let mut members = Vec::new();
@@ -648,28 +584,25 @@ fn notice_nodes(cx: &Cx<'_>, org: Option<&Organisation>, n: &Notice, out: &mut V
             members.push(cx.org_part("controller"));
         }
         for (i, j) in n.joint_controllers.iter().enumerate() {
-            let jid = cx.part(nid, &format!("joint-controller-{}", i + 1));
-            out.push(json!({
-                "@id": jid,
+            let jid = cx.part(nid, &["joint-controller-", &(i + 1).to_string()]);
+            out.push(obj! {
+                "@id": jid.clone(),
                 "@type": "dpv:DataController",
                 "dpv:hasName": cx.text(&j.name),
                 "hysbys:responsibilities": cx.text(&j.responsibilities),
                 "hysbys:contact": cx.text(&j.contact),
-            }));
+            });
             members.push(jid);
         }
-        out.push(json!({
-            "@id": cx.part(nid, "joint-controllers"),
+        out.push(obj! {
+            "@id": cx.part(nid, &["joint-controllers"]),
             "@type": "dpv:JointDataControllers",
-            "dpv:hasDataController": ids(&members),
-        }));
+            "dpv:hasDataController": ids(members),
+        });
     }
     for c in &n.categories {
-        let mut m = Map::new();
-        m.insert(
-            "@id".into(),
-            Value::String(cx.part(nid, &format!("category-{}", c.id.v))),
-        );
+        let mut m = Obj::new();
+        m.insert("@id", cx.part(nid, &["category-", &c.id.v]));
         let mut types = vec!["dpv:PersonalData"];
         if !c.special.is_empty() {
             types.push("dpv:SpecialCategoryPersonalData");
@@ -677,28 +610,23 @@ fn notice_nodes(cx: &Cx<'_>, org: Option<&Organisation>, n: &Notice, out: &mut V
         if c.criminal {
             types.push("hysbys:CriminalOffenceData");
         }
-        m.insert("@type".into(), json!(types));
-        put(&mut m, "rdfs:label", cx.text(&c.name));
-        put(
-            &mut m,
-            "dct:description",
-            c.details.as_ref().map_or(Value::Null, |d| cx.text(d)),
-        );
-        put(
-            &mut m,
+        m.insert("@type", J::arr(types));
+        m.put("rdfs:label", cx.text(&c.name));
+        m.put("dct:description", cx.opt_text(c.details.as_ref()));
+        m.put(
             "hysbys:specialCategory",
             ids(c
                 .special
                 .iter()
                 .map(|s| format!("hysbys:Art9-{}", s.v.code()))),
         );
-        let sources: &[&str] = match c.source {
+        let sources: &[&'static str] = match c.source {
             DataSource::Subject => &["dpv:DataSubjectDataSource"],
             DataSource::Others => &["dpv:ThirdPartyDataSource"],
             DataSource::Both => &["dpv:DataSubjectDataSource", "dpv:ThirdPartyDataSource"],
         };
-        m.insert("dpv:hasDataSource".into(), ids(sources));
-        out.push(Value::Object(m));
+        m.insert("dpv:hasDataSource", ids(sources.iter().copied()));
+        out.push(J::Obj(m));
     }
     for r in n
         .recipients
@@ -786,27 +714,28 @@ impl<'a> JsonldStream<'a> {
         w: &mut super::Tracked<W>,
     ) -> std::io::Result<JsonldStream<'a>> {
         let cx = Self::cx(project, i18n);
-        let context = to_bytes(&context());
+        let mut context = Vec::new();
+        self::context().write(&mut context);
         w.write_all(b"{\"@context\":")?;
-        w.write_all(context.strip_suffix(b"\n").unwrap_or(&context))?;
+        w.write_all(&context)?;
         w.write_all(b",\"@graph\":[")?;
         let mut list = ListWriter::new();
         let mut head = Vec::new();
         if let Some(o) = &project.org {
             head.push(controller_node(&cx, o));
             if let Some(s) = &o.security {
-                head.push(json!({
+                head.push(obj! {
                     "@id": cx.org_part("security"),
                     "@type": "dpv:TechnicalOrganisationalMeasure",
                     "dct:description": cx.text(s),
-                }));
+                });
             }
             for r in &o.recipients {
                 recipient_nodes(&cx, r, None, &mut head);
             }
         }
         for v in &head {
-            list.item(w, &to_bytes(v))?;
+            list.item(w, &v.to_bytes())?;
         }
         Ok(JsonldStream {
             i18n,
@@ -838,8 +767,7 @@ impl<'a> JsonldStream<'a> {
                             if i > 0 {
                                 out.extend_from_slice(b",\n");
                             }
-                            let bytes = to_bytes(v);
-                            out.extend_from_slice(bytes.strip_suffix(b"\n").unwrap_or(&bytes));
+                            v.write(&mut out);
                         }
                         out
                     })
@@ -876,15 +804,11 @@ impl<'a> JsonldStream<'a> {
         let cx = Self::cx(project, self.i18n);
         let mut list = self.list;
         for p in self.paragraphs {
-            let mut m = Map::new();
-            m.insert("@id".into(), Value::String(sch1_iri(p)));
-            put(&mut m, "rdfs:label", cx.msg(&format!("sch1-{p}")));
-            put(
-                &mut m,
-                "hysbys:schedule1Part",
-                schedule1_part(p).map_or(Value::Null, |x| json!(x)),
-            );
-            list.item(w, &to_bytes(&Value::Object(m)))?;
+            let mut m = Obj::new();
+            m.insert("@id", sch1_iri(p));
+            m.put("rdfs:label", cx.msg(&format!("sch1-{p}")));
+            m.put("hysbys:schedule1Part", schedule1_part(p));
+            list.item(w, &J::Obj(m).to_bytes())?;
         }
         list.finish(w)
     }

@@ -2,6 +2,7 @@
 //! swaps it into place at the end, and the machine-readable outputs (register, JSON-LD,
 //! record of processing). A failed build leaves the previous output untouched.
 
+pub mod json;
 pub mod jsonld;
 pub mod register;
 pub mod ropa;
@@ -301,4 +302,14 @@ impl<'s> Machine<'s> {
         self.sink
             .put("register.schema.json", register::REGISTER_SCHEMA.as_bytes())
     }
+}
+
+/// The pieces joined: the exports make millions of small strings on a large estate, and
+/// `format!` costs several times as much.
+pub(crate) fn concat(pieces: &[&str]) -> String {
+    let mut s = String::with_capacity(pieces.iter().map(|p| p.len()).sum::<usize>() + 8);
+    for p in pieces {
+        s.push_str(p);
+    }
+    s
 }

@@ -11,10 +11,11 @@
 //! `"catalogue": true` so consumers can tell shared entries from a notice's own. The
 //! organisation's catalogues are listed under `controller` as well.
 
-use serde_json::{json, Map, Value};
+use serde_json::Value;
 
 use std::io::Write as _;
 
+use super::json::{obj, Obj, J};
 use super::{Part, Parts, Tracked};
 use crate::i18n::I18n;
 use crate::model::rights::{notice_rights, purpose_rights};
@@ -49,115 +50,105 @@ impl<'a> Cx<'a> {
     }
 
     /// A text or name as a language map.
-    fn text(&self, t: &Text) -> Value {
-        let mut m = Map::new();
+    fn text<'t>(&self, t: &'t Text) -> J<'t> {
+        let mut m = Obj::new();
         for l in &self.langs {
-            m.insert(l.code().to_owned(), Value::String(t.get(*l).to_owned()));
+            m.insert(l.code(), t.get(*l));
         }
-        Value::Object(m)
+        J::Obj(m)
     }
 
-    fn opt_text(&self, t: Option<&Text>) -> Value {
-        t.map_or(Value::Null, |t| self.text(t))
+    fn opt_text<'t>(&self, t: Option<&'t Text>) -> J<'t> {
+        t.map_or(J::Null, |t| self.text(t))
     }
 
-    fn texts<'t>(&self, ts: impl IntoIterator<Item = &'t Text>) -> Value {
-        Value::Array(ts.into_iter().map(|t| self.text(t)).collect())
+    fn texts<'t>(&self, ts: impl IntoIterator<Item = &'t Text>) -> J<'t> {
+        J::arr(ts.into_iter().map(|t| self.text(t)))
     }
 
     /// A message as a language map.
-    fn msg(&self, id: &str) -> Value {
-        let mut m = Map::new();
+    fn msg(&self, id: &str) -> J<'a> {
+        let mut m = Obj::new();
         for l in &self.langs {
-            m.insert(l.code().to_owned(), Value::String(self.i18n.msg(*l, id)));
+            m.insert(l.code(), self.i18n.msg_str(*l, id));
         }
-        Value::Object(m)
+        J::Obj(m)
     }
 
     /// The notice's page in each language, relative to the site root.
-    fn urls(&self, id: &str) -> Value {
-        let mut m = Map::new();
+    fn urls(&self, id: &str) -> J<'static> {
+        let mut m = Obj::new();
         for l in &self.langs {
-            m.insert(
-                l.code().to_owned(),
-                Value::String(format!("{}/{id}/", l.code())),
-            );
+            m.insert(l.code(), format!("{}/{id}/", l.code()));
         }
-        Value::Object(m)
+        J::Obj(m)
     }
 }
 
-fn opt_str(s: Option<&crate::model::S<String>>) -> Value {
-    s.map_or(Value::Null, |s| Value::String(s.v.clone()))
+fn opt_str(s: Option<&crate::model::S<String>>) -> J<'_> {
+    s.map_or(J::Null, |s| J::from(&s.v))
 }
 
-fn ids<'s>(v: impl IntoIterator<Item = &'s crate::model::S<String>>) -> Value {
-    Value::Array(v.into_iter().map(|s| Value::String(s.v.clone())).collect())
+fn ids<'s>(v: impl IntoIterator<Item = &'s crate::model::S<String>>) -> J<'s> {
+    J::arr(v.into_iter().map(|s| &s.v))
 }
 
-fn code_article(code: &str, article: Option<&str>) -> Value {
-    json!({"code": code, "article": article.unwrap_or_default()})
+fn code_article(code: &'static str, article: Option<&'static str>) -> J<'static> {
+    obj! {"code": code, "article": article.unwrap_or_default()}
 }
 
-fn rights(r: &[Right]) -> Value {
-    Value::Array(
-        r.iter()
-            .map(|r| Value::String(r.code().to_owned()))
-            .collect(),
-    )
+fn rights(r: &[Right]) -> J<'static> {
+    J::arr(r.iter().map(|r| r.code()))
 }
 
 /// A Schedule 1 paragraph: number, Part and title.
-fn schedule1(cx: &Cx<'_>, paragraph: u32) -> Map<String, Value> {
-    let mut m = Map::new();
-    m.insert("paragraph".into(), json!(paragraph));
-    m.insert(
-        "part".into(),
-        schedule1_part(paragraph).map_or(Value::Null, |p| json!(p)),
-    );
-    m.insert("title".into(), cx.msg(&format!("sch1-{paragraph}")));
+fn schedule1<'a>(cx: &Cx<'a>, paragraph: u32) -> Obj<'a> {
+    let mut m = Obj::new();
+    m.insert("paragraph", paragraph);
+    m.insert("part", schedule1_part(paragraph));
+    m.insert("title", cx.msg(&format!("sch1-{paragraph}")));
     m
 }
 
-fn criminal_condition(cx: &Cx<'_>, c: CriminalCondition) -> Value {
+fn criminal_condition<'a>(cx: &Cx<'a>, c: CriminalCondition) -> J<'a> {
     match c {
-        CriminalCondition::OfficialAuthority => json!({"official_authority": true}),
-        CriminalCondition::Paragraph(n) => Value::Object(schedule1(cx, n)),
+        CriminalCondition::OfficialAuthority => obj! {"official_authority": true},
+        CriminalCondition::Paragraph(n) => J::Obj(schedule1(cx, n)),
         CriminalCondition::Extends(n) => {
             let mut m = schedule1(cx, 36);
-            m.insert("extends".into(), json!(n));
-            Value::Object(m)
+            m.insert("extends", n);
+            J::Obj(m)
         }
     }
 }
 
-fn contact(cx: &Cx<'_>, c: Option<&Contact>) -> Value {
-    c.map_or(Value::Null, |c| {
-        json!({
+fn contact<'a>(cx: &Cx<'_>, c: Option<&'a Contact>) -> J<'a> {
+    c.map_or(J::Null, |c| {
+        obj! {
             "url": cx.opt_text(c.url.as_ref()),
             "email": opt_str(c.email.as_ref()),
             "details": cx.opt_text(c.details.as_ref()),
-        })
+        }
     })
 }
 
-fn controller(cx: &Cx<'_>, o: &Organisation) -> Value {
-    let representative = o.representative.as_ref().map_or(Value::Null, |r| {
-        json!({
+fn controller<'a>(cx: &Cx<'a>, o: &'a Organisation) -> J<'a> {
+    let representative = o.representative.as_ref().map_or(J::Null, |r| {
+        obj! {
             "name": cx.text(&r.name),
             "address": cx.text(&r.address),
             "email": opt_str(r.email.as_ref()),
-        })
+        }
     });
-    let dpo = o.dpo.as_ref().map_or(Value::Null, |d| {
-        json!({
+    let dpo = o.dpo.as_ref().map_or(J::Null, |d| {
+        obj! {
             "name": cx.opt_text(d.name.as_ref()),
             "email": opt_str(d.email.as_ref()),
             "phone": opt_str(d.phone.as_ref()),
             "address": cx.opt_text(d.address.as_ref()),
-        })
+        }
     });
-    json!({
+    obj! {
         "name": cx.text(&o.name),
         "ico_registration": opt_str(o.ico_registration.as_ref()),
         "public_authority": o.public_authority.v,
@@ -172,221 +163,206 @@ fn controller(cx: &Cx<'_>, o: &Organisation) -> Value {
         "complaints": contact(cx, o.complaints.as_ref()),
         "security": cx.opt_text(o.security.as_ref()),
         "appropriate_policy_document": cx.opt_text(o.appropriate_policy_document.as_ref()),
-        "recipients": o.recipients.iter().map(|r| recipient(cx, r, None)).collect::<Vec<_>>(),
-        "retention": o.retention.iter().map(|r| retention(cx, r, None)).collect::<Vec<_>>(),
-    })
+        "recipients": J::arr(o.recipients.iter().map(|r| recipient(cx, r, None))),
+        "retention": J::arr(o.retention.iter().map(|r| retention(cx, r, None))),
+    }
 }
 
-fn transfer(cx: &Cx<'_>, t: &Transfer) -> Value {
+fn transfer<'a>(cx: &Cx<'_>, t: &'a Transfer) -> J<'a> {
     let (country, organisation) = match &t.destination {
-        Destination::Country(c) => (Value::String(c.v.clone()), Value::Null),
-        Destination::InternationalOrganisation(n) => (Value::Null, cx.text(n)),
+        Destination::Country(c) => (J::from(&c.v), J::Null),
+        Destination::InternationalOrganisation(n) => (J::Null, cx.text(n)),
     };
-    json!({
+    obj! {
         "country": country,
         "international_organisation": organisation,
-        "safeguard": t.safeguard.as_ref().map_or(Value::Null, |s| code_article(s.v.code(), s.v.article())),
-        "derogation": t.derogation.as_ref().map_or(Value::Null, |d| code_article(d.v.code(), d.v.article())),
+        "safeguard": t.safeguard.as_ref().map(|s| code_article(s.v.code(), s.v.article())),
+        "derogation": t.derogation.as_ref().map(|d| code_article(d.v.code(), d.v.article())),
         "details": cx.opt_text(t.details.as_ref()),
         "copy": cx.opt_text(t.copy.as_ref()),
-    })
+    }
 }
 
 /// A recipient; `notice` is `None` for an entry of the organisation's catalogue, which has
 /// no `purposes`, `categories` or `catalogue` keys.
-fn recipient(cx: &Cx<'_>, r: &Recipient, notice: Option<&Notice>) -> Value {
-    let mut m = Map::new();
-    m.insert("id".into(), Value::String(r.id.v.clone()));
-    m.insert("name".into(), cx.text(&r.name));
-    m.insert("kind".into(), Value::String(r.kind.code().to_owned()));
-    m.insert("details".into(), cx.opt_text(r.details.as_ref()));
+fn recipient<'a>(cx: &Cx<'_>, r: &'a Recipient, notice: Option<&Notice>) -> J<'a> {
+    let mut m = Obj::new();
+    m.insert("id", &r.id.v);
+    m.insert("name", cx.text(&r.name));
+    m.insert("kind", r.kind.code());
+    m.insert("details", cx.opt_text(r.details.as_ref()));
     if notice.is_some() {
-        m.insert("purposes".into(), ids(&r.purposes));
-        m.insert("categories".into(), ids(&r.categories));
+        m.insert("purposes", ids(&r.purposes));
+        m.insert("categories", ids(&r.categories));
     }
     m.insert(
-        "transfers".into(),
-        Value::Array(r.transfers.iter().map(|t| transfer(cx, t)).collect()),
+        "transfers",
+        J::arr(r.transfers.iter().map(|t| transfer(cx, t))),
     );
     if notice.is_some() {
-        m.insert("catalogue".into(), Value::Bool(r.catalogue.is_some()));
+        m.insert("catalogue", r.catalogue.is_some());
     }
-    Value::Object(m)
+    J::Obj(m)
 }
 
 /// A retention entry; `notice` is `None` for an entry of the organisation's catalogue.
-fn retention(cx: &Cx<'_>, r: &Retention, notice: Option<&Notice>) -> Value {
+fn retention<'a>(cx: &Cx<'a>, r: &'a Retention, notice: Option<&'a Notice>) -> J<'a> {
     let (period, criteria) = match &r.keep {
-        Keep::Period(d) => (Value::String(d.v.to_string()), Value::Null),
-        Keep::Criteria(c) => (Value::Null, cx.text(c)),
+        Keep::Period(d) => (J::from(d.v.to_string()), J::Null),
+        Keep::Criteria(c) => (J::Null, cx.text(c)),
     };
-    let mut m = Map::new();
-    m.insert("id".into(), Value::String(r.id.v.clone()));
-    m.insert("records".into(), cx.text(&r.records));
-    m.insert("period".into(), period);
-    m.insert("criteria".into(), criteria);
+    let mut m = Obj::new();
+    m.insert("id", &r.id.v);
+    m.insert("records", cx.text(&r.records));
+    m.insert("period", period);
+    m.insert("criteria", criteria);
+    m.insert("qualifier", r.qualifier.map(|q| q.code()));
+    m.insert("from", cx.opt_text(r.from.as_ref()));
     m.insert(
-        "qualifier".into(),
-        r.qualifier
-            .map_or(Value::Null, |q| Value::String(q.code().to_owned())),
-    );
-    m.insert("from".into(), cx.opt_text(r.from.as_ref()));
-    m.insert(
-        "then".into(),
+        "then",
         r.then
             .as_ref()
             .map_or_else(|| cx.msg("retention-then-default"), |t| cx.text(t)),
     );
     if let Some(n) = notice {
-        let cats = n.retention_categories(r);
-        m.insert("categories".into(), json!(cats));
+        m.insert("categories", J::arr(n.retention_categories(r)));
     }
-    m.insert(
-        "justification".into(),
-        cx.opt_text(r.justification.as_ref()),
-    );
+    m.insert("justification", cx.opt_text(r.justification.as_ref()));
     if notice.is_some() {
-        m.insert("catalogue".into(), Value::Bool(r.catalogue.is_some()));
+        m.insert("catalogue", r.catalogue.is_some());
     }
-    Value::Object(m)
+    J::Obj(m)
 }
 
-fn channel(cx: &Cx<'_>, c: &Channel) -> Value {
-    json!({
-        "id": c.id.v,
+fn channel<'a>(cx: &Cx<'_>, c: &'a Channel) -> J<'a> {
+    obj! {
+        "id": &c.id.v,
         "name": cx.text(&c.name),
         "details": cx.opt_text(c.details.as_ref()),
         "recipients": ids(&c.recipients),
         "retention": ids(&c.retention),
-    })
+    }
 }
 
-fn category(cx: &Cx<'_>, c: &Category) -> Value {
-    json!({
-        "id": c.id.v,
+fn category<'a>(cx: &Cx<'_>, c: &'a Category) -> J<'a> {
+    obj! {
+        "id": &c.id.v,
         "name": cx.text(&c.name),
         "details": cx.opt_text(c.details.as_ref()),
-        "special": c.special.iter().map(|s| s.v.code()).collect::<Vec<_>>(),
+        "special": J::arr(c.special.iter().map(|s| s.v.code())),
         "criminal": c.criminal,
         "source": c.source.code(),
-    })
+    }
 }
 
-fn purpose(cx: &Cx<'_>, n: &Notice, p: &Purpose) -> Value {
-    json!({
-        "id": p.id.v,
+fn purpose<'a>(cx: &Cx<'a>, n: &Notice, p: &'a Purpose) -> J<'a> {
+    obj! {
+        "id": &p.id.v,
         "name": cx.text(&p.name),
         "details": cx.opt_text(p.details.as_ref()),
         "categories": ids(&p.categories),
-        "lawful_basis": p.lawful_basis.as_ref().map_or(Value::Null, |b| code_article(b.v.code(), b.v.article())),
+        "lawful_basis": p.lawful_basis.as_ref().map(|b| code_article(b.v.code(), b.v.article())),
         "legitimate_interests": cx.opt_text(p.legitimate_interests.as_ref()),
-        "annex1": p.annex1.as_ref().map_or(Value::Null, |a| json!(a.v)),
+        "annex1": p.annex1.as_ref().map(|a| a.v),
         "legislation": cx.texts(&p.legislation),
-        "special_condition": p.special_condition.as_ref().map_or(Value::Null, |c| code_article(c.v.code(), c.v.article())),
-        "schedule1": p.schedule1.as_ref().map_or(Value::Null, |s| Value::Object(schedule1(cx, s.v))),
-        "criminal_condition": p.criminal_condition.as_ref().map_or(Value::Null, |c| criminal_condition(cx, c.v)),
+        "special_condition": p.special_condition.as_ref().map(|c| code_article(c.v.code(), c.v.article())),
+        "schedule1": p.schedule1.as_ref().map(|s| schedule1(cx, s.v)),
+        "criminal_condition": p.criminal_condition.as_ref().map(|c| criminal_condition(cx, c.v)),
         "consent_withdrawal": cx.opt_text(p.consent_withdrawal.as_ref()),
         "direct_marketing": p.direct_marketing,
         "rights": rights(&purpose_rights(n, p)),
-    })
+    }
 }
 
-fn automated_decision(cx: &Cx<'_>, a: &AutomatedDecision) -> Value {
-    json!({
-        "id": a.id.v,
+fn automated_decision<'a>(cx: &Cx<'_>, a: &'a AutomatedDecision) -> J<'a> {
+    obj! {
+        "id": &a.id.v,
         "name": cx.text(&a.name),
         "logic": cx.text(&a.logic),
         "significance": cx.text(&a.significance),
         "consequences": cx.text(&a.consequences),
         "purposes": ids(&a.purposes),
-    })
+    }
 }
 
-fn notice(cx: &Cx<'_>, n: &Notice) -> Value {
-    json!({
-        "id": n.id,
+fn notice<'a>(cx: &Cx<'a>, n: &'a Notice) -> J<'a> {
+    obj! {
+        "id": &n.id,
         "title": cx.text(&n.title),
         "summary": cx.text(&n.summary),
         "service": cx.opt_text(n.service.as_ref()),
         "updated": n.updated.v.to_string(),
-        "review_by": n.review_by.as_ref().map_or(Value::Null, |d| Value::String(d.v.to_string())),
+        "review_by": n.review_by.as_ref().map(|d| d.v.to_string()),
         "urls": cx.urls(&n.id),
         "data_subjects": cx.texts(n.data_subjects.iter().flatten()),
-        "joint_controllers": n.joint_controllers.iter().map(|j| json!({
+        "joint_controllers": J::arr(n.joint_controllers.iter().map(|j| obj! {
             "name": cx.text(&j.name),
             "responsibilities": cx.text(&j.responsibilities),
             "contact": cx.text(&j.contact),
-        })).collect::<Vec<_>>(),
-        "channels": n.channels.iter().map(|c| channel(cx, c)).collect::<Vec<_>>(),
-        "sources": n.sources.iter().map(|s| json!({
+        })),
+        "channels": J::arr(n.channels.iter().map(|c| channel(cx, c))),
+        "sources": J::arr(n.sources.iter().map(|s| obj! {
             "name": cx.text(&s.name),
             "details": cx.opt_text(s.details.as_ref()),
             "public": s.public,
-        })).collect::<Vec<_>>(),
-        "categories": n.categories.iter().map(|c| category(cx, c)).collect::<Vec<_>>(),
-        "purposes": n.purposes.iter().map(|p| purpose(cx, n, p)).collect::<Vec<_>>(),
-        "recipients": n.recipients.as_ref().map_or(Value::Null, |rs| {
-            Value::Array(rs.iter().map(|r| recipient(cx, r, Some(n))).collect())
+        })),
+        "categories": J::arr(n.categories.iter().map(|c| category(cx, c))),
+        "purposes": J::arr(n.purposes.iter().map(|p| purpose(cx, n, p))),
+        "recipients": n.recipients.as_ref().map(|rs| {
+            J::arr(rs.iter().map(|r| recipient(cx, r, Some(n))))
         }),
-        "retention": n.retention.iter().map(|r| retention(cx, r, Some(n))).collect::<Vec<_>>(),
-        "automated_decisions": n.automated_decisions.iter().map(|a| automated_decision(cx, a)).collect::<Vec<_>>(),
+        "retention": J::arr(n.retention.iter().map(|r| retention(cx, r, Some(n)))),
+        "automated_decisions": J::arr(n.automated_decisions.iter().map(|a| automated_decision(cx, a))),
         "statutory_requirement": cx.opt_text(n.statutory_requirement.as_ref()),
         "rights_note": cx.opt_text(n.rights_note.as_ref()),
-        "sections": n.sections.iter().map(|s| json!({
-            "id": s.id.v,
+        "sections": J::arr(n.sections.iter().map(|s| obj! {
+            "id": &s.id.v,
             "title": cx.text(&s.title),
             "body": cx.text(&s.body),
             "after": opt_str(s.after.as_ref()),
-        })).collect::<Vec<_>>(),
-        "changes": n.changes.iter().map(|c| json!({
+        })),
+        "changes": J::arr(n.changes.iter().map(|c| obj! {
             "date": c.date.v.to_string(),
             "summary": cx.text(&c.summary),
-        })).collect::<Vec<_>>(),
+        })),
         "rights": rights(&notice_rights(n)),
-    })
+    }
 }
 
-/// The whole register. Meant for a project without errors; with a missing organisation file
-/// `controller` is `null` (which the schema rejects) rather than a panic.
-pub fn register(project: &Project, i18n: &I18n) -> Value {
-    let cx = Cx::new(project, i18n);
-    let mut notices: Vec<&Notice> = project.notices.iter().map(|n| &**n).collect();
-    notices.sort_by(|a, b| a.id.cmp(&b.id));
-    let mut m = Map::new();
-    m.insert("format".into(), Value::String(FORMAT.to_owned()));
+/// The register's head: every key before `notices`, without the closing brace.
+fn head<'a>(cx: &Cx<'a>, project: &'a Project) -> Obj<'a> {
+    let mut m = Obj::new();
+    m.insert("format", FORMAT);
     m.insert(
-        "languages".into(),
-        Value::Array(
-            project
-                .config
-                .languages
-                .iter()
-                .map(|l| Value::String(l.code().to_owned()))
-                .collect(),
-        ),
+        "languages",
+        J::arr(project.config.languages.iter().map(|l| l.code())),
     );
-    m.insert("title".into(), cx.text(&project.config.title));
+    m.insert("title", cx.text(&project.config.title));
     if let Some(base) = &project.config.base_url {
-        m.insert("base_url".into(), Value::String(base.clone()));
+        m.insert("base_url", base);
     }
     m.insert(
-        "controller".into(),
-        project
-            .org
-            .as_ref()
-            .map_or(Value::Null, |o| controller(&cx, o)),
+        "controller",
+        project.org.as_ref().map(|o| controller(cx, o)),
     );
-    m.insert(
-        "notices".into(),
-        Value::Array(notices.into_iter().map(|n| notice(&cx, n)).collect()),
-    );
-    Value::Object(m)
+    m
+}
+
+/// The whole register, read back from the bytes [`write_register`] writes. Meant for a
+/// project without errors; with a missing organisation file `controller` is `null` (which
+/// the schema rejects) rather than a panic.
+pub fn register(project: &Project, i18n: &I18n) -> Value {
+    let mut buf = Vec::new();
+    match write_register(project, i18n, &mut buf, &|_, _| Ok(())) {
+        Ok(()) => serde_json::from_slice(&buf).unwrap_or(Value::Null),
+        Err(_) => Value::Null,
+    }
 }
 
 /// One notice's entry of the register, for `output/notices/<id>.json` (schema:
 /// `#/$defs/notice` of [`REGISTER_SCHEMA`]).
 pub fn notice_entry(project: &Project, i18n: &I18n, n: &Notice) -> Value {
-    notice(&Cx::new(project, i18n), n)
+    serde_json::from_slice(&notice(&Cx::new(project, i18n), n).to_bytes()).unwrap_or(Value::Null)
 }
 
 /// Compact JSON with a final newline: one notice's entry, as written to
@@ -551,16 +527,19 @@ impl<'a> RegisterStream<'a> {
         i18n: &'a I18n,
         w: &mut Tracked<W>,
     ) -> std::io::Result<RegisterStream<'a>> {
-        let head = document_bytes(&register(&project.clone_without_notices(), i18n), "notices");
-        // `head` ends with `"notices":[]}\n`: open the array there instead.
-        let tail = b"[]}\n";
-        let Some(open) = head.strip_suffix(tail) else {
-            return Err(std::io::Error::other("unexpected register layout"));
-        };
-        w.write_all(open)?;
-        w.write_all(b"[")?;
+        let cx = Cx::new(project, i18n);
+        let mut open = Vec::new();
+        J::Obj(head(&cx, project)).write(&mut open);
+        // `open` ends with `}`: the notices go before it.
+        open.pop();
+        open.extend_from_slice(if open.len() > 1 {
+            b",\"notices\":["
+        } else {
+            b"\"notices\":["
+        });
+        w.write_all(&open)?;
         Ok(RegisterStream {
-            cx: Cx::new(project, i18n),
+            cx,
             list: ListWriter::new(),
         })
     }
@@ -579,7 +558,7 @@ impl<'a> RegisterStream<'a> {
             let entries: Vec<Part> = chunk
                 .par_iter()
                 .map(|n| {
-                    let entry = Part::get(parts, n, || to_bytes(&notice(&self.cx, n)))?;
+                    let entry = Part::get(parts, n, || notice(&self.cx, n).to_bytes())?;
                     each(n, &entry).map(|()| entry)
                 })
                 .collect::<std::io::Result<_>>()?;

@@ -14,6 +14,7 @@ use std::io::Write as _;
 
 use fluent_bundle::FluentValue;
 
+use super::concat;
 use crate::i18n::I18n;
 use crate::model::{
     schedule1_part, CriminalCondition, Destination, Keep, Lang, Notice, Organisation, Purpose,
@@ -48,16 +49,35 @@ const SEP: &str = "; ";
 
 /// Quote a field if RFC 4180 needs it.
 pub fn field(s: &str) -> String {
-    if s.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+    let mut out = String::with_capacity(s.len());
+    push_field(&mut out, s);
+    out
+}
+
+/// Append a field, quoted if RFC 4180 needs it.
+fn push_field(out: &mut String, s: &str) {
+    let b = s.as_bytes();
+    if memchr::memchr3(b',', b'"', b'\n', b).is_some() || memchr::memchr(b'\r', b).is_some() {
+        out.push('"');
+        for (i, piece) in s.split('"').enumerate() {
+            if i > 0 {
+                out.push_str("\"\"");
+            }
+            out.push_str(piece);
+        }
+        out.push('"');
     } else {
-        s.to_owned()
+        out.push_str(s);
     }
 }
 
-fn push_row(out: &mut String, cells: &[String]) {
-    let row: Vec<String> = cells.iter().map(|c| field(c)).collect();
-    out.push_str(&row.join(","));
+fn push_row<S: AsRef<str>>(out: &mut String, cells: &[S]) {
+    for (i, c) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_field(out, c.as_ref());
+    }
     out.push_str("\r\n");
 }
 
@@ -71,9 +91,25 @@ fn join(v: impl IntoIterator<Item = String>) -> String {
 struct Cx<'a> {
     i18n: &'a I18n,
     lang: Lang,
+    /// The controller's and the DPO's contact cells, the same on every row.
+    contacts: std::sync::OnceLock<(String, String)>,
 }
 
-impl Cx<'_> {
+impl<'a> Cx<'a> {
+    fn new(i18n: &'a I18n, lang: Lang) -> Cx<'a> {
+        Cx {
+            i18n,
+            lang,
+            contacts: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The controller's contact details and the DPO's, each joined into one cell.
+    fn contacts(&self, o: &Organisation) -> &(String, String) {
+        self.contacts
+            .get_or_init(|| (controller_contact(self, o), dpo_contact(self, o)))
+    }
+
     fn msg(&self, id: &str) -> String {
         self.i18n.msg(self.lang, id)
     }
@@ -96,7 +132,7 @@ impl Cx<'_> {
 
     /// "Counselling etc (Data Protection Act 2018, Schedule 1, Part 2, paragraph 17)".
     fn schedule1(&self, paragraph: u32) -> String {
-        let title = self.msg(&format!("sch1-{paragraph}"));
+        let title = self.msg(&concat(&["sch1-", &paragraph.to_string()]));
         let part = schedule1_part(paragraph).unwrap_or_default();
         let cite = self.fmt(
             "cite-schedule1",
@@ -105,7 +141,7 @@ impl Cx<'_> {
                 ("paragraph", FluentValue::from(i64::from(paragraph))),
             ],
         );
-        format!("{title} ({cite})")
+        concat(&[&title, " (", &cite, ")"])
     }
 }
 
@@ -142,7 +178,7 @@ fn lawful_basis(cx: &Cx<'_>, p: &Purpose) -> String {
     let Some(b) = &p.lawful_basis else {
         return String::new();
     };
-    let mut parts = vec![cx.with_article(&format!("basis-{}", b.v.code()), b.v.article())];
+    let mut parts = vec![cx.with_article(&concat(&["basis-", b.v.code()]), b.v.article())];
     if let Some(a) = &p.annex1 {
         parts.push(cx.fmt(
             "cite-annex1",
@@ -198,17 +234,17 @@ fn transfers(cx: &Cx<'_>, n: &Notice, p: &Purpose) -> String {
     for r in purpose_recipients(n, p) {
         for t in &r.transfers {
             let dest = match &t.destination {
-                Destination::Country(c) => cx.msg(&format!("country-{}", c.v)),
+                Destination::Country(c) => cx.msg(&concat(&["country-", &c.v])),
                 Destination::InternationalOrganisation(o) => o.get(cx.lang).to_owned(),
             };
-            let mut s = format!("{dest} ({})", r.name.get(cx.lang));
+            let mut s = concat(&[&dest, " (", r.name.get(cx.lang), ")"]);
             if let Some(g) = &t.safeguard {
                 s.push_str(": ");
-                s.push_str(&cx.msg(&format!("safeguard-{}", g.v.code())));
+                s.push_str(&cx.msg(&concat(&["safeguard-", g.v.code()])));
             }
             if let Some(d) = &t.derogation {
                 s.push_str(": ");
-                s.push_str(&cx.msg(&format!("derogation-{}", d.v.code())));
+                s.push_str(&cx.msg(&concat(&["derogation-", d.v.code()])));
             }
             out.push(s);
         }
@@ -247,7 +283,7 @@ fn retention(cx: &Cx<'_>, n: &Notice, p: &Purpose) -> String {
             }
             Keep::Criteria(c) => c.get(cx.lang).to_owned(),
         };
-        out.push(format!("{}: {how_long}", r.records.get(cx.lang)));
+        out.push(concat(&[r.records.get(cx.lang), ": ", &how_long]));
     }
     join(out)
 }
@@ -258,7 +294,7 @@ fn row(cx: &Cx<'_>, org: Option<&Organisation>, n: &Notice, p: &Purpose) -> Vec<
     let mut special: Vec<String> = Vec::new();
     for c in &cats {
         for s in &c.special {
-            let name = cx.msg(&format!("art9-{}", s.v.code()));
+            let name = cx.msg(&concat(&["art9-", s.v.code()]));
             if !special.contains(&name) {
                 special.push(name);
             }
@@ -268,13 +304,13 @@ fn row(cx: &Cx<'_>, org: Option<&Organisation>, n: &Notice, p: &Purpose) -> Vec<
         n.title.get(l).to_owned(),
         p.name.get(l).to_owned(),
         org.map(|o| o.name.get(l).to_owned()).unwrap_or_default(),
-        org.map(|o| controller_contact(cx, o)).unwrap_or_default(),
+        org.map(|o| cx.contacts(o).0.clone()).unwrap_or_default(),
         join(
             n.joint_controllers
                 .iter()
-                .map(|j| format!("{} ({})", j.name.get(l), j.contact.get(l))),
+                .map(|j| concat(&[j.name.get(l), " (", j.contact.get(l), ")"])),
         ),
-        org.map(|o| dpo_contact(cx, o)).unwrap_or_default(),
+        org.map(|o| cx.contacts(o).1.clone()).unwrap_or_default(),
         join(
             n.data_subjects
                 .iter()
@@ -291,7 +327,7 @@ fn row(cx: &Cx<'_>, org: Option<&Organisation>, n: &Notice, p: &Purpose) -> Vec<
         lawful_basis(cx, p),
         p.special_condition
             .as_ref()
-            .map(|c| cx.with_article(&format!("special-{}", c.v.code()), c.v.article()))
+            .map(|c| cx.with_article(&concat(&["special-", c.v.code()]), c.v.article()))
             .unwrap_or_default(),
         p.schedule1
             .as_ref()
@@ -313,9 +349,9 @@ fn row(cx: &Cx<'_>, org: Option<&Organisation>, n: &Notice, p: &Purpose) -> Vec<
 /// The record of processing in `lang`: BOM, header row, one row per purpose per notice
 /// (notices by id, purposes in source order), CRLF line endings.
 pub fn ropa_csv(project: &Project, i18n: &I18n, lang: Lang) -> String {
-    let cx = Cx { i18n, lang };
+    let cx = Cx::new(i18n, lang);
     let mut out = String::from("\u{feff}");
-    push_row(&mut out, &COLUMNS.map(str::to_owned));
+    push_row(&mut out, &COLUMNS);
     let mut notices: Vec<&Notice> = project.notices.iter().map(|n| &**n).collect();
     notices.sort_by(|a, b| a.id.cmp(&b.id));
     for n in notices {
@@ -354,10 +390,10 @@ impl<'a> RopaStream<'a> {
         w: &mut super::Tracked<W>,
     ) -> std::io::Result<RopaStream<'a>> {
         let mut head = String::from("\u{feff}");
-        push_row(&mut head, &COLUMNS.map(str::to_owned));
+        push_row(&mut head, &COLUMNS);
         w.write_all(head.as_bytes())?;
         Ok(RopaStream {
-            cx: Cx { i18n, lang },
+            cx: Cx::new(i18n, lang),
         })
     }
 

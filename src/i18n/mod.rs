@@ -80,6 +80,9 @@ pub struct I18n {
     /// Durations already put into words: the record of processing and the pages ask for the
     /// same few periods thousands of times.
     durations: std::sync::Mutex<std::collections::HashMap<(Lang, crate::model::Duration), String>>,
+    /// Every message without variables, formatted once on first use (en, cy): the exports
+    /// ask for the same few hundred messages millions of times on a large estate.
+    simple: [std::sync::OnceLock<std::collections::HashMap<String, String>>; 2],
 }
 
 fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
@@ -112,6 +115,7 @@ impl I18n {
             overridden: BTreeMap::new(),
             override_sources: Vec::new(),
             durations: std::sync::Mutex::default(),
+            simple: Default::default(),
         };
         for (lang, _, src) in BUILTIN {
             let res = match FluentResource::try_new((*src).to_owned()) {
@@ -123,6 +127,8 @@ impl I18n {
     }
 
     fn bundle_mut(&mut self, lang: Lang) -> &mut FluentBundle<FluentResource> {
+        // The formatted messages would be stale once the bundle changes.
+        self.simple = Default::default();
         match lang {
             Lang::En => &mut self.en,
             Lang::Cy => &mut self.cy,
@@ -275,7 +281,17 @@ impl I18n {
     }
 
     pub fn msg(&self, lang: Lang, id: &str) -> String {
-        self.fmt(lang, id, &[])
+        self.msg_str(lang, id).into_owned()
+    }
+
+    /// [`I18n::msg`] without a copy: a message without variables comes from the cache.
+    pub fn msg_str(&self, lang: Lang, id: &str) -> std::borrow::Cow<'_, str> {
+        let simple = self.simple[lang as usize]
+            .get_or_init(|| self.simple_messages(lang).into_iter().collect());
+        match simple.get(id) {
+            Some(s) => std::borrow::Cow::Borrowed(s),
+            None => std::borrow::Cow::Owned(self.fmt(lang, id, &[])),
+        }
     }
 
     /// Every message id of the built-in files.

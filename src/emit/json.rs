@@ -1,0 +1,318 @@
+//! A small JSON tree for the exports, written straight to bytes. It owns nothing but the
+//! syntax: objects keep their keys in the order given (the exports' key order is part of
+//! their format), strings borrow from the model wherever they can, and the bytes are
+//! exactly what `serde_json` writes for the same tree in compact form (a test checks
+//! this), so `register.json` and `register.jsonld` read the same as they always have.
+//!
+//! Why not `serde_json::Value`: on a large estate the exports build millions of small
+//! objects, and a `Value` copies every string, allocates every key and hashes it into an
+//! index map. This tree does none of that.
+
+use std::borrow::Cow;
+
+/// A JSON value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum J<'a> {
+    Null,
+    Bool(bool),
+    Num(i64),
+    Str(Cow<'a, str>),
+    Arr(Vec<J<'a>>),
+    Obj(Obj<'a>),
+}
+
+/// An object: keys in the order inserted. Keys are static names (the exports have no
+/// keys made from data).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Obj<'a>(Vec<(&'static str, J<'a>)>);
+
+impl<'a> Obj<'a> {
+    pub fn new() -> Obj<'a> {
+        Obj(Vec::new())
+    }
+
+    /// Add `key`. Callers never add a key twice.
+    pub fn insert(&mut self, key: &'static str, v: impl Into<J<'a>>) {
+        self.0.push((key, v.into()));
+    }
+
+    /// Add `key` unless its value is `null` or an empty list.
+    pub fn put(&mut self, key: &'static str, v: impl Into<J<'a>>) {
+        let v = v.into();
+        if !v.is_empty() {
+            self.0.push((key, v));
+        }
+    }
+}
+
+impl<'a> J<'a> {
+    /// `null` or `[]`.
+    pub fn is_empty(&self) -> bool {
+        match self {
+            J::Null => true,
+            J::Arr(a) => a.is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The array's items (nothing for another value).
+    pub fn into_items(self) -> Vec<J<'a>> {
+        match self {
+            J::Arr(a) => a,
+            _ => Vec::new(),
+        }
+    }
+
+    /// An array of the items.
+    pub fn arr<T: Into<J<'a>>>(items: impl IntoIterator<Item = T>) -> J<'a> {
+        J::Arr(items.into_iter().map(Into::into).collect())
+    }
+
+    /// Append the value as compact JSON.
+    pub fn write(&self, out: &mut Vec<u8>) {
+        match self {
+            J::Null => out.extend_from_slice(b"null"),
+            J::Bool(true) => out.extend_from_slice(b"true"),
+            J::Bool(false) => out.extend_from_slice(b"false"),
+            J::Num(n) => out.extend_from_slice(itoa::Buffer::new().format(*n).as_bytes()),
+            J::Str(s) => string(out, s),
+            J::Arr(items) => {
+                out.push(b'[');
+                for (i, v) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(b',');
+                    }
+                    v.write(out);
+                }
+                out.push(b']');
+            }
+            J::Obj(Obj(entries)) => {
+                out.push(b'{');
+                for (i, (k, v)) in entries.iter().enumerate() {
+                    if i > 0 {
+                        out.push(b',');
+                    }
+                    // Keys are the exports' own names, none of which needs escaping.
+                    debug_assert!(!k.bytes().any(|b| escape(b).is_some()), "{k}");
+                    out.push(b'"');
+                    out.extend_from_slice(k.as_bytes());
+                    out.extend_from_slice(b"\":");
+                    v.write(out);
+                }
+                out.push(b'}');
+            }
+        }
+    }
+
+    /// Compact JSON with a final newline.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(256);
+        self.write(&mut out);
+        out.push(b'\n');
+        out
+    }
+}
+
+/// A JSON string, escaped as `serde_json` escapes it: `"`, `\`, and control characters
+/// (`\b \t \n \f \r` by name, the rest as `\u00xx`); everything else as is. Text runs
+/// that need no escape (nearly all of it) are found eight bytes at a time.
+pub fn string(out: &mut Vec<u8>, s: &str) {
+    out.reserve(s.len() + 2);
+    out.push(b'"');
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let end = (i + 8).min(bytes.len());
+        // The last few bytes are padded with a letter.
+        let mut word = [b'a'; 8];
+        word[..end - i].copy_from_slice(&bytes[i..end]);
+        if !needs_escape(u64::from_le_bytes(word)) {
+            i = end;
+            continue;
+        }
+        for j in i..end {
+            if let Some(e) = escape(bytes[j]) {
+                out.extend_from_slice(&bytes[start..j]);
+                out.extend_from_slice(&e.0[..e.1]);
+                start = j + 1;
+            }
+        }
+        i = end;
+    }
+    out.extend_from_slice(&bytes[start..]);
+    out.push(b'"');
+}
+
+/// Whether any of the eight bytes is below 0x20, `"` or `\`.
+fn needs_escape(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    // A byte below 0x20 (a byte of 0x80 or more has its high bit set in `w` and is
+    // cleared by `!w`).
+    let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+    control | zero(w ^ (ONES * u64::from(b'"'))) | zero(w ^ (ONES * u64::from(b'\\'))) != 0
+}
+
+/// The escape of one byte, if it needs one: its bytes and their number.
+fn escape(b: u8) -> Option<([u8; 6], usize)> {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let short = match b {
+        b'"' => b'"',
+        b'\\' => b'\\',
+        0x08 => b'b',
+        0x09 => b't',
+        0x0a => b'n',
+        0x0c => b'f',
+        0x0d => b'r',
+        0x00..=0x1f => {
+            let (hi, lo) = (HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xf)]);
+            return Some(([b'\\', b'u', b'0', b'0', hi, lo], 6));
+        }
+        _ => return None,
+    };
+    Some(([b'\\', short, 0, 0, 0, 0], 2))
+}
+
+impl<'a> From<&'a str> for J<'a> {
+    fn from(s: &'a str) -> J<'a> {
+        J::Str(Cow::Borrowed(s))
+    }
+}
+
+impl<'a> From<&'a String> for J<'a> {
+    fn from(s: &'a String) -> J<'a> {
+        J::Str(Cow::Borrowed(s))
+    }
+}
+
+impl From<String> for J<'_> {
+    fn from(s: String) -> Self {
+        J::Str(Cow::Owned(s))
+    }
+}
+
+impl<'a> From<Cow<'a, str>> for J<'a> {
+    fn from(s: Cow<'a, str>) -> J<'a> {
+        J::Str(s)
+    }
+}
+
+impl From<bool> for J<'_> {
+    fn from(b: bool) -> Self {
+        J::Bool(b)
+    }
+}
+
+impl From<u32> for J<'_> {
+    fn from(n: u32) -> Self {
+        J::Num(i64::from(n))
+    }
+}
+
+impl From<u8> for J<'_> {
+    fn from(n: u8) -> Self {
+        J::Num(i64::from(n))
+    }
+}
+
+impl<'a> From<Obj<'a>> for J<'a> {
+    fn from(o: Obj<'a>) -> J<'a> {
+        J::Obj(o)
+    }
+}
+
+impl<'a> From<Vec<J<'a>>> for J<'a> {
+    fn from(v: Vec<J<'a>>) -> J<'a> {
+        J::Arr(v)
+    }
+}
+
+impl<'a, T: Into<J<'a>>> From<Option<T>> for J<'a> {
+    fn from(v: Option<T>) -> J<'a> {
+        v.map_or(J::Null, Into::into)
+    }
+}
+
+/// An object literal: `obj! { "key": value, … }`, each value anything that converts
+/// into [`J`].
+macro_rules! obj {
+    ($($k:literal : $v:expr),* $(,)?) => {{
+        #[allow(unused_mut)]
+        let mut o = $crate::emit::json::Obj::new();
+        $(o.insert($k, $v);)*
+        $crate::emit::json::J::Obj(o)
+    }};
+}
+pub(crate) use obj;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The same bytes as serde_json, for every character that needs care.
+    #[test]
+    fn writes_what_serde_json_writes() {
+        let mut all = String::new();
+        for c in (0u32..0x80).chain([0xa0, 0x2028, 0x2029, 0x1f600, 0xfeff, 0x0175]) {
+            all.extend(char::from_u32(c));
+        }
+        let tree = obj! {
+            "s": all.as_str(),
+            "empty": "",
+            "n": 37u32,
+            "neg": J::Num(-5),
+            "t": true,
+            "f": false,
+            "null": J::Null,
+            "a": J::arr(["x", "y\"z"]),
+            "nested": obj! {"k": J::arr(Vec::<J>::new()), "o": obj! {}},
+            "ŵ": "end\\",
+        };
+        let value = serde_json::json!({
+            "s": all,
+            "empty": "",
+            "n": 37,
+            "neg": -5,
+            "t": true,
+            "f": false,
+            "null": null,
+            "a": ["x", "y\"z"],
+            "nested": {"k": [], "o": {}},
+            "ŵ": "end\\",
+        });
+        let mut ours = Vec::new();
+        tree.write(&mut ours);
+        assert_eq!(
+            String::from_utf8(ours).expect("UTF-8"),
+            serde_json::to_string(&value).expect("serialises")
+        );
+    }
+
+    /// Every special character at every place of an eight-byte run, against serde_json.
+    #[test]
+    fn escapes_at_every_offset() {
+        for c in ['"', '\\', '\u{0}', '\n', '\u{1f}', 'ŵ', '\u{7f}', ' '] {
+            for len in 0..20 {
+                for at in 0..len {
+                    let s: String = (0..len).map(|i| if i == at { c } else { 'a' }).collect();
+                    let mut ours = Vec::new();
+                    string(&mut ours, &s);
+                    let theirs = serde_json::to_string(&s).expect("serialises");
+                    assert_eq!(String::from_utf8(ours).expect("UTF-8"), theirs, "{s:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn put_leaves_out_empty_values() {
+        let mut o = Obj::new();
+        o.put("a", J::Null);
+        o.put("b", J::arr(Vec::<J>::new()));
+        o.put("c", J::arr([1u32]));
+        o.put("d", "");
+        assert_eq!(J::Obj(o).to_bytes(), b"{\"c\":[1],\"d\":\"\"}\n");
+    }
+}
