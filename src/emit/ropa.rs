@@ -122,10 +122,12 @@ impl<'a> Cx<'a> {
     fn with_article(&self, name_id: &str, article: Option<&str>) -> String {
         let name = self.msg(name_id);
         match article {
-            Some(a) => format!(
-                "{name} ({})",
-                self.fmt("cite-article", &[("article", FluentValue::from(a))])
-            ),
+            Some(a) => concat(&[
+                &name,
+                " (",
+                &self.fmt("cite-article", &[("article", FluentValue::from(a))]),
+                ")",
+            ]),
             None => name,
         }
     }
@@ -186,19 +188,19 @@ fn lawful_basis(cx: &Cx<'_>, p: &Purpose) -> String {
         ));
     }
     if let Some(li) = &p.legitimate_interests {
-        parts.push(format!(
-            "{}: {}",
-            cx.msg("purpose-legitimate-interests"),
-            li.get(cx.lang)
-        ));
+        parts.push(concat(&[
+            &cx.i18n.msg_str(cx.lang, "purpose-legitimate-interests"),
+            ": ",
+            li.get(cx.lang),
+        ]));
     }
     if !p.legislation.is_empty() {
         let laws: Vec<&str> = p.legislation.iter().map(|l| l.get(cx.lang)).collect();
-        parts.push(format!(
-            "{}: {}",
-            cx.msg("purpose-legislation"),
-            laws.join(", ")
-        ));
+        parts.push(concat(&[
+            &cx.i18n.msg_str(cx.lang, "purpose-legislation"),
+            ": ",
+            &laws.join(", "),
+        ]));
     }
     join(parts)
 }
@@ -273,11 +275,14 @@ fn retention(cx: &Cx<'_>, n: &Notice, p: &Purpose) -> String {
                     None => period,
                 };
                 match &r.from {
-                    Some(f) => format!(
-                        "{period} ({}: {})",
-                        cx.msg("retention-from"),
-                        f.get(cx.lang)
-                    ),
+                    Some(f) => concat(&[
+                        &period,
+                        " (",
+                        &cx.i18n.msg_str(cx.lang, "retention-from"),
+                        ": ",
+                        f.get(cx.lang),
+                        ")",
+                    ]),
                     None => period,
                 }
             }

@@ -2,6 +2,7 @@
 //! language, Markdown rendered and sanitised, articles, Schedule 1 titles and rights
 //! already derived. Templates see only these; no legal logic lives in a template.
 
+use crate::emit::concat;
 use fluent_bundle::FluentValue;
 use serde::Serialize;
 
@@ -397,7 +398,7 @@ fn purpose_view(cx: &Ctx<'_>, n: &Notice, p: &Purpose) -> PurposeView {
             n.category(id).map(|c| &c.name)
         }),
         basis: p.lawful_basis.as_ref().map(|b| Condition {
-            name: cx.msg(&format!("basis-{}", b.v.code())),
+            name: cx.msg(&concat(&["basis-", b.v.code()])),
             citation: cx.article(b.v.article().unwrap_or("6(1)")),
         }),
         legitimate_interests: p.legitimate_interests.as_ref().map(|t| cx.t(t)),
@@ -409,7 +410,7 @@ fn purpose_view(cx: &Ctx<'_>, n: &Notice, p: &Purpose) -> PurposeView {
         }),
         legislation: p.legislation.iter().map(|l| cx.t(l)).collect(),
         special: p.special_condition.as_ref().map(|c| Condition {
-            name: cx.msg(&format!("special-{}", c.v.code())),
+            name: cx.msg(&concat(&["special-", c.v.code()])),
             citation: cx.article(c.v.article().unwrap_or("9(2)")),
         }),
         schedule1: p.schedule1.as_ref().map(|s| cx.schedule1(s.v)),
@@ -441,7 +442,7 @@ fn transfer_view(cx: &Ctx<'_>, t: &Transfer) -> TransferView {
     TransferView {
         destination: match &t.destination {
             Destination::Country(c) => {
-                let id = format!("country-{}", c.v);
+                let id = concat(&["country-", &c.v]);
                 if cx.i18n.has(cx.lang, &id) {
                     cx.msg(&id)
                 } else {
@@ -456,12 +457,12 @@ fn transfer_view(cx: &Ctx<'_>, t: &Transfer) -> TransferView {
                     format!(
                         "{}: {}",
                         cx.msg("safeguard-derogation"),
-                        cx.msg(&format!("derogation-{}", d.v.code()))
+                        cx.msg(&concat(&["derogation-", d.v.code()]))
                     ),
                     d.v.article().unwrap_or("49(1)"),
                 ),
                 _ => (
-                    cx.msg(&format!("safeguard-{}", s.v.code())),
+                    cx.msg(&concat(&["safeguard-", s.v.code()])),
                     s.v.article().unwrap_or("46"),
                 ),
             };
@@ -490,7 +491,7 @@ fn recipient_view(cx: &Ctx<'_>, n: &Notice, r: &Recipient) -> RecipientView {
     RecipientView {
         id: r.id.v.clone(),
         name: cx.t(&r.name),
-        kind: cx.msg(&format!("recipient-kind-{}", r.kind.code())),
+        kind: cx.msg(&concat(&["recipient-kind-", r.kind.code()])),
         details: cx.md_opt(&r.details),
         purposes: names(cx, r.purposes.iter().map(|p| p.v.as_str()), |id| {
             n.purpose(id).map(|p| &p.name)
@@ -578,8 +579,8 @@ fn rights_body(cx: &Ctx<'_>, n: &Notice) -> Body {
         });
         let view = RightView {
             code: r.code(),
-            name: cx.msg(&format!("right-{}", r.code())),
-            description: cx.msg(&format!("right-{}-desc", r.code())),
+            name: cx.msg(&concat(&["right-", r.code()])),
+            description: cx.msg(&concat(&["right-", r.code(), "-desc"])),
             applies_to,
         };
         if r == Right::ObjectDirectMarketing {
@@ -672,7 +673,7 @@ fn sections(cx: &Ctx<'_>, n: &Notice) -> Vec<SectionView> {
                             let types = c
                                 .special
                                 .iter()
-                                .map(|s| cx.msg(&format!("art9-{}", s.v.code())))
+                                .map(|s| cx.msg(&concat(&["art9-", s.v.code()])))
                                 .collect::<Vec<_>>()
                                 .join(", ");
                             cx.fmt(
@@ -681,7 +682,7 @@ fn sections(cx: &Ctx<'_>, n: &Notice) -> Vec<SectionView> {
                             )
                         }),
                         criminal: c.criminal,
-                        source: cx.msg(&format!("source-{}", c.source.code())),
+                        source: cx.msg(&concat(&["source-", c.source.code()])),
                     })
                     .collect(),
             }),
