@@ -670,9 +670,8 @@ pub fn paragraphs(n: &Notice) -> Vec<u32> {
     out
 }
 
-/// Stream the JSON-LD export to `w`, byte for byte what [`super::register::document_bytes`]
-/// of [`jsonld`] with the list `@graph` gives,
-/// without holding the whole graph in memory.
+/// Stream the JSON-LD export to `w` in the layout of [`super::register::document_bytes`]
+/// with the list `@graph` (one node a line), without holding the whole graph in memory.
 pub fn write_jsonld(
     project: &Project,
     i18n: &I18n,

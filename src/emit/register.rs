@@ -484,7 +484,7 @@ impl Default for ListWriter {
     }
 }
 
-/// Stream the register to `w`, byte for byte what [`document_bytes`] of [`register`] gives,
+/// Stream the register to `w` in the layout of [`document_bytes`] (one notice a line),
 /// without holding the whole register in memory. `each` sees every notice's entry as
 /// written to `notices/<id>.json`, a few hundred notices at a time in parallel.
 pub fn write_register(

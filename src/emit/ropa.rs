@@ -91,8 +91,9 @@ fn join(v: impl IntoIterator<Item = String>) -> String {
 struct Cx<'a> {
     i18n: &'a I18n,
     lang: Lang,
-    /// The controller's and the DPO's contact cells, the same on every row.
-    contacts: std::sync::OnceLock<(String, String)>,
+    /// The controller's and the DPO's contact cells, the same on every row: the address of
+    /// the organisation they were made from, and the two cells.
+    contacts: std::sync::OnceLock<(usize, String, String)>,
 }
 
 impl<'a> Cx<'a> {
@@ -104,10 +105,18 @@ impl<'a> Cx<'a> {
         }
     }
 
-    /// The controller's contact details and the DPO's, each joined into one cell.
-    fn contacts(&self, o: &Organisation) -> &(String, String) {
-        self.contacts
-            .get_or_init(|| (controller_contact(self, o), dpo_contact(self, o)))
+    /// The controller's contact details and the DPO's, each joined into one cell; made once
+    /// for the organisation a stream is used with, and afresh for any other.
+    fn contacts(&self, o: &Organisation) -> (String, String) {
+        let at = std::ptr::from_ref(o) as usize;
+        let (cached, contact, dpo) = self
+            .contacts
+            .get_or_init(|| (at, controller_contact(self, o), dpo_contact(self, o)));
+        if *cached == at {
+            (contact.clone(), dpo.clone())
+        } else {
+            (controller_contact(self, o), dpo_contact(self, o))
+        }
     }
 
     fn msg(&self, id: &str) -> String {
@@ -295,6 +304,7 @@ fn retention(cx: &Cx<'_>, n: &Notice, p: &Purpose) -> String {
 
 fn row(cx: &Cx<'_>, org: Option<&Organisation>, n: &Notice, p: &Purpose) -> Vec<String> {
     let l = cx.lang;
+    let (contact, dpo) = org.map(|o| cx.contacts(o)).unwrap_or_default();
     let cats: Vec<_> = n.purpose_categories(p).collect();
     let mut special: Vec<String> = Vec::new();
     for c in &cats {
@@ -309,13 +319,13 @@ fn row(cx: &Cx<'_>, org: Option<&Organisation>, n: &Notice, p: &Purpose) -> Vec<
         n.title.get(l).to_owned(),
         p.name.get(l).to_owned(),
         org.map(|o| o.name.get(l).to_owned()).unwrap_or_default(),
-        org.map(|o| cx.contacts(o).0.clone()).unwrap_or_default(),
+        contact,
         join(
             n.joint_controllers
                 .iter()
                 .map(|j| concat(&[j.name.get(l), " (", j.contact.get(l), ")"])),
         ),
-        org.map(|o| cx.contacts(o).1.clone()).unwrap_or_default(),
+        dpo,
         join(
             n.data_subjects
                 .iter()

@@ -286,8 +286,11 @@ impl I18n {
 
     /// [`I18n::msg`] without a copy: a message without variables comes from the cache.
     pub fn msg_str(&self, lang: Lang, id: &str) -> std::borrow::Cow<'_, str> {
-        let simple = self.simple[lang as usize]
-            .get_or_init(|| self.simple_messages(lang).into_iter().collect());
+        let slot = match lang {
+            Lang::En => &self.simple[0],
+            Lang::Cy => &self.simple[1],
+        };
+        let simple = slot.get_or_init(|| self.simple_messages(lang).into_iter().collect());
         match simple.get(id) {
             Some(s) => std::borrow::Cow::Borrowed(s),
             None => std::borrow::Cow::Owned(self.fmt(lang, id, &[])),

@@ -401,6 +401,8 @@ mod tests {
             "We keep your details.",
             "Cadwn eich manylion: enw, cyfeiriad (a’r cod post).\nAil linell.\n",
             "One.\n\nTwo – three — four; 50% of £5/€6?\n",
+            "We'll keep it (for 6 years): ‘quoted’ “twice”.",
+            "Ŵyr ac wyresau\nÂ’r teulu",
         ] {
             assert_eq!(plain_paragraphs(s), Some(parsed_html(s, 2)), "{s:?}");
         }
