@@ -211,12 +211,6 @@ impl From<u32> for J<'_> {
     }
 }
 
-impl From<u8> for J<'_> {
-    fn from(n: u8) -> Self {
-        J::Num(i64::from(n))
-    }
-}
-
 impl<'a> From<Obj<'a>> for J<'a> {
     fn from(o: Obj<'a>) -> J<'a> {
         J::Obj(o)
