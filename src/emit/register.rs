@@ -365,8 +365,9 @@ pub fn notice_entry(project: &Project, i18n: &I18n, n: &Notice) -> Value {
     serde_json::from_slice(&notice(&Cx::new(project, i18n), n).to_bytes()).unwrap_or(Value::Null)
 }
 
-/// Compact JSON with a final newline: one notice's entry, as written to
-/// `output/notices/<id>.json`.
+/// Compact JSON with a final newline, by serde_json: the layout of `output/notices/<id>.json`.
+/// The build writes with [`super::json::J`]; this and [`document_bytes`] are the reference
+/// the tests hold the streamed files to.
 pub fn to_bytes(v: &Value) -> Vec<u8> {
     let mut out = Vec::new();
     put_compact(&mut out, v);
@@ -386,7 +387,8 @@ fn put_compact(out: &mut Vec<u8>, v: &Value) {
 /// A whole document (the register, the JSON-LD export): compact JSON, except that each
 /// element of the top-level array `list` sits on a line of its own, so that line tools
 /// (`grep`, `diff`, `head`) stay useful on an estate of thousands of notices. This is the
-/// layout the streaming writers produce.
+/// layout the streaming writers produce; written by serde_json, it is what the tests compare
+/// them with.
 pub fn document_bytes(v: &Value, list: &str) -> Vec<u8> {
     let Value::Object(m) = v else {
         return to_bytes(v);
