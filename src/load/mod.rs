@@ -7,6 +7,7 @@ pub mod convert;
 pub mod resolve;
 pub mod sources;
 pub mod yaml;
+mod yaml_quick;
 
 use std::path::{Path, PathBuf};
 

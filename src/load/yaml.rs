@@ -3,7 +3,8 @@
 //! Owns: turning bytes into [`Node`]s with a line and column on every value, with
 //! YAML 1.2 core-schema nulls, duplicate keys reported at the second occurrence, and hard
 //! limits on depth, node count, alias expansion and string length. It knows nothing of
-//! notices; it never panics, whatever the input.
+//! notices; it never panics, whatever the input. Plain block YAML, which is what notices
+//! are, is read by the quick reader in `yaml_quick` first, which builds the same tree.
 
 use std::collections::HashMap;
 
@@ -183,8 +184,14 @@ fn tab_near(text: &str, pos: Pos) -> Pos {
     }
 }
 
-/// Parse `text` (already valid UTF-8, BOM stripped) into a tree.
+/// Parse `text` (already valid UTF-8, BOM stripped) into a tree: by the quick reader when
+/// the file is plain block YAML, else by saphyr-parser. Both give the same tree.
 pub fn parse(text: &str, limits: &Limits) -> Parsed {
+    super::yaml_quick::parse(text, limits).unwrap_or_else(|| parse_full(text, limits))
+}
+
+/// Parse `text` with saphyr-parser, whatever YAML it holds.
+pub fn parse_full(text: &str, limits: &Limits) -> Parsed {
     let mut problems = Vec::new();
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Frame> = Vec::new();

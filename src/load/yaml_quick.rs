@@ -1,0 +1,1015 @@
+//! A quick reader for the plain block YAML that notices are written in.
+//!
+//! Owns: building the same [`Parsed`] tree as [`super::yaml::parse_full`] (saphyr-parser),
+//! positions included, for the everyday subset of YAML: block mappings with simple keys,
+//! block sequences, one-line plain and quoted scalars, and literal or folded block scalars.
+//! It reads a file line by line, about ten times faster than the full parser. On anything
+//! outside that subset (flow collections, anchors, tags, multi-line plain or quoted
+//! scalars, escapes, tabs, carriage returns, a limit close by, anything it is unsure of) it
+//! returns `None` and the full parser reads the file instead; so does every error, which
+//! keeps the full parser's diagnostics. A differential test holds the two to the same
+//! tree on every file it accepts.
+
+use super::yaml::{Key, Limits, Node, Parsed, Pos, ProblemKind, Value, YamlProblem};
+
+/// One line of the text, without its line feed.
+#[derive(Clone, Copy)]
+struct Line {
+    /// Byte offsets of the line's start and end.
+    start: usize,
+    end: usize,
+    /// Leading spaces.
+    indent: usize,
+    kind: Kind,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Only spaces, or nothing.
+    Blank,
+    /// A `#` after the indentation.
+    Comment,
+    Content,
+}
+
+/// Characters in a run of UTF-8 bytes: the bytes that do not continue a character.
+fn chars(bytes: &[u8]) -> usize {
+    // A continuation byte is 0b10xx_xxxx: its top bit set and the next one clear. Eight
+    // bytes at a time: shifting a word left by one puts each byte's bit 6 under its bit 7.
+    const TOPS: u64 = 0x8080_8080_8080_8080;
+    let mut words = bytes.chunks_exact(8);
+    let mut continuing = 0;
+    for w in &mut words {
+        let w = u64::from_le_bytes(<[u8; 8]>::try_from(w).unwrap_or_default());
+        continuing += (w & !(w << 1) & TOPS).count_ones() as usize;
+    }
+    let rest = words.remainder();
+    continuing += rest.iter().filter(|&&b| b & 0xC0 == 0x80).count();
+    bytes.len() - continuing
+}
+
+/// Whether the text holds anything the quick reader leaves to the full parser wherever it
+/// is: tabs, carriage returns and other control characters, C1 controls, a byte-order
+/// mark, non-characters and the Unicode line and paragraph separators. Runs of 32 bytes
+/// with none of the bytes that start those are passed over in one vectorised test.
+fn has_awkward_bytes(b: &[u8]) -> bool {
+    let maybe =
+        |c: u8| (c < 0x20 && c != b'\n') | (c == 0x7F) | (c == 0xC2) | (c == 0xE2) | (c == 0xEF);
+    let mut at = 0;
+    for chunk in b.chunks(32) {
+        if chunk.iter().fold(false, |any, &c| any | maybe(c)) {
+            let end = at + chunk.len();
+            if (at..end).any(|i| awkward_at(b, i)) {
+                return true;
+            }
+        }
+        at += chunk.len();
+    }
+    false
+}
+
+fn awkward_at(b: &[u8], i: usize) -> bool {
+    let next = |k: usize| b.get(i + k).copied();
+    match b[i] {
+        b'\n' | b' '..=b'~' | 0x80..=0xC1 | 0xC3..=0xE1 | 0xE3..=0xEE | 0xF0..=0xFF => false,
+        0xC2 => next(1).is_some_and(|n| n < 0xA0),
+        0xE2 => next(1) == Some(0x80) && matches!(next(2), Some(0xA8 | 0xA9)),
+        0xEF => matches!(
+            (next(1), next(2)),
+            (Some(0xBB), Some(0xBF)) | (Some(0xBF), Some(0xBE | 0xBF))
+        ),
+        _ => true,
+    }
+}
+
+/// The bytes that may not start a plain scalar here (YAML's indicators; `-`, `?` and `:`
+/// may in YAML when a non-space follows, but those are left to the full parser).
+fn is_indicator(c: u8) -> bool {
+    matches!(
+        c,
+        b'-' | b'?'
+            | b':'
+            | b','
+            | b'['
+            | b']'
+            | b'{'
+            | b'}'
+            | b'#'
+            | b'&'
+            | b'*'
+            | b'!'
+            | b'|'
+            | b'>'
+            | b'\''
+            | b'"'
+            | b'%'
+            | b'@'
+            | b'`'
+    )
+}
+
+fn is_key_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.')
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    text: &'a str,
+    lines: Vec<Line>,
+    /// The next line to read.
+    li: usize,
+    nodes: usize,
+    limits: &'a Limits,
+    problems: Vec<YamlProblem>,
+    /// A byte offset and the characters before it: positions are asked for in about the
+    /// order of the text, so each counts on from the last.
+    counted: std::cell::Cell<(usize, usize)>,
+}
+
+/// Read `text` quickly, or `None` when the full parser must.
+pub fn parse(text: &str, limits: &Limits) -> Option<Parsed> {
+    let b = text.as_bytes();
+    if b.last() != Some(&b'\n') || b.len() > limits.max_file_bytes || has_awkward_bytes(b) {
+        return None;
+    }
+    let mut lines = Vec::with_capacity(b.len() / 40);
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', b) {
+        let line = &b[start..end];
+        let indent = line.iter().take_while(|&&c| c == b' ').count();
+        let kind = match line.get(indent) {
+            None => Kind::Blank,
+            Some(b'#') => Kind::Comment,
+            Some(_) => Kind::Content,
+        };
+        lines.push(Line {
+            start,
+            end,
+            indent,
+            kind,
+        });
+        start = end + 1;
+    }
+    let mut r = Reader {
+        b,
+        text,
+        lines,
+        li: 0,
+        nodes: 0,
+        limits,
+        problems: Vec::new(),
+        counted: std::cell::Cell::new((0, 0)),
+    };
+    let first = r.next_sig(0)?;
+    r.li = first;
+    if r.lines[first].indent == 0 && r.content(first) == b"---" {
+        r.li = r.next_sig(first + 1)?;
+    }
+    let l = r.lines[r.li];
+    if l.indent != 0 || !r.is_key(r.li, 0) {
+        return None;
+    }
+    let root = r.mapping(0, 0)?;
+    if r.next_sig(r.li).is_some() {
+        return None;
+    }
+    Some(Parsed {
+        root: Some(root),
+        problems: r.problems,
+    })
+}
+
+impl<'a> Reader<'a> {
+    /// The first line at or after `from` that is neither blank nor a comment.
+    fn next_sig(&self, from: usize) -> Option<usize> {
+        (from..self.lines.len()).find(|&i| self.lines[i].kind == Kind::Content)
+    }
+
+    /// The line's bytes after its indentation.
+    fn content(&self, li: usize) -> &'a [u8] {
+        let l = self.lines[li];
+        &self.b[l.start + l.indent..l.end]
+    }
+
+    fn line_bytes(&self, li: usize) -> &'a [u8] {
+        let l = self.lines[li];
+        &self.b[l.start..l.end]
+    }
+
+    /// The characters before byte `at` of the text.
+    fn char_index(&self, at: usize) -> usize {
+        let (from, n) = self.counted.get();
+        let n = if at >= from {
+            n + chars(&self.b[from..at])
+        } else {
+            chars(&self.b[..at])
+        };
+        self.counted.set((at, n));
+        n
+    }
+
+    fn pos(&self, li: usize, byte: usize, len: usize) -> Pos {
+        let l = self.lines[li];
+        let line_chars = self.char_index(l.start);
+        let col = chars(&self.b[l.start..l.start + byte]);
+        Pos {
+            line: u32::try_from(li + 1).unwrap_or(u32::MAX),
+            col: u32::try_from(col + 1).unwrap_or(u32::MAX),
+            index: u32::try_from(line_chars + col).unwrap_or(u32::MAX),
+            len: u32::try_from(len.max(1)).unwrap_or(u32::MAX),
+        }
+    }
+
+    /// The position just past the last line.
+    fn eof(&self) -> Pos {
+        Pos {
+            line: u32::try_from(self.lines.len() + 1).unwrap_or(u32::MAX),
+            col: 1,
+            index: u32::try_from(self.char_index(self.b.len())).unwrap_or(u32::MAX),
+            len: 1,
+        }
+    }
+
+    /// Count one more value; `None` near the limit, which the full parser then reports.
+    fn count(&mut self) -> Option<()> {
+        self.nodes += 1;
+        (self.nodes < self.limits.max_nodes).then_some(())
+    }
+
+    fn str_at(&self, li: usize, from: usize, to: usize) -> &'a str {
+        let l = self.lines[li];
+        self.text.get(l.start + from..l.start + to).unwrap_or("")
+    }
+
+    /// Whether a simple key starts at byte `at` of line `li`.
+    fn is_key(&self, li: usize, at: usize) -> bool {
+        self.key_len(li, at).is_some()
+    }
+
+    /// The length of the simple key at byte `at` of line `li`.
+    fn key_len(&self, li: usize, at: usize) -> Option<usize> {
+        let line = self.line_bytes(li);
+        let first = *line.get(at)?;
+        if !(first.is_ascii_alphanumeric() || first == b'_') {
+            return None;
+        }
+        let len = line[at..].iter().take_while(|&&c| is_key_byte(c)).count();
+        let colon = at + len;
+        if line.get(colon) != Some(&b':') || !matches!(line.get(colon + 1), None | Some(b' ')) {
+            return None;
+        }
+        let name = self.str_at(li, at, colon);
+        if matches!(name, "null" | "Null" | "NULL") {
+            return None;
+        }
+        Some(len)
+    }
+
+    /// A simple key at byte `at` of line `li`: its name and the byte after its colon.
+    fn key(&self, li: usize, at: usize) -> Option<(Key, usize)> {
+        let len = self.key_len(li, at)?;
+        let colon = at + len;
+        let key = Key {
+            name: self.str_at(li, at, colon).to_owned(),
+            pos: self.pos(li, at, len),
+        };
+        Some((key, colon + 1))
+    }
+
+    /// A block mapping whose first key is at byte `indent` of the current line, nested
+    /// `depth` collections deep.
+    fn mapping(&mut self, indent: usize, depth: usize) -> Option<Node> {
+        if depth + 2 >= self.limits.max_depth {
+            return None;
+        }
+        let pos = self.pos(self.li, indent, 1);
+        let mut entries: Vec<(Key, Node)> = Vec::new();
+        loop {
+            let li = self.li;
+            let (key, after) = self.key(li, indent)?;
+            self.count()?;
+            let value = self.value(li, after, indent, depth)?;
+            self.count()?;
+            if entries.iter().any(|(k, _)| k.name == key.name) {
+                self.duplicate(&key);
+            } else {
+                entries.push((key, value));
+            }
+            match self.next_sig(self.li) {
+                Some(n) if self.lines[n].indent == indent => self.li = n,
+                Some(n) if self.lines[n].indent > indent => return None,
+                Some(n) => {
+                    self.li = n;
+                    break;
+                }
+                None => {
+                    self.li = self.lines.len();
+                    break;
+                }
+            }
+        }
+        self.count()?;
+        Some(Node {
+            value: Value::Map(entries),
+            pos,
+        })
+    }
+
+    /// Whether line `li` holds a sequence entry at its indentation.
+    fn is_entry(&self, li: usize) -> bool {
+        let c = self.content(li);
+        c.first() == Some(&b'-') && matches!(c.get(1), None | Some(b' '))
+    }
+
+    /// A block sequence of entries at column `indent`, starting on the current line.
+    /// `indentless` when it sits at its key's own column (`key:` then `- item`).
+    fn sequence(&mut self, indent: usize, depth: usize, indentless: bool) -> Option<Node> {
+        if depth + 2 >= self.limits.max_depth {
+            return None;
+        }
+        let mut pos = self.pos(self.li, indent, 1);
+        let mut items = Vec::new();
+        loop {
+            let li = self.li;
+            if !self.is_entry(li) {
+                return None;
+            }
+            let line = self.line_bytes(li);
+            let at = indent
+                + 1
+                + line[indent + 1..]
+                    .iter()
+                    .take_while(|&&c| c == b' ')
+                    .count();
+            match line.get(at) {
+                None if indentless => return None,
+                Some(b'-' | b'#') => return None,
+                Some(b'>' | b'|') if indentless && items.is_empty() => return None,
+                _ => {}
+            }
+            if indentless && items.is_empty() {
+                pos = self.pos(li, at, 1);
+            }
+            let item = if self.is_key(li, at) {
+                self.mapping(at, depth + 1)?
+            } else {
+                self.value(li, indent + 1, indent, depth)?
+            };
+            self.count()?;
+            items.push(item);
+            match self.next_sig(self.li) {
+                Some(n) if self.lines[n].indent == indent && self.is_entry(n) => self.li = n,
+                Some(n) if self.lines[n].indent > indent => return None,
+                Some(n) if self.lines[n].indent == indent && !indentless => return None,
+                Some(n) => {
+                    self.li = n;
+                    break;
+                }
+                None => {
+                    self.li = self.lines.len();
+                    break;
+                }
+            }
+        }
+        self.count()?;
+        Some(Node {
+            value: Value::Seq(items),
+            pos,
+        })
+    }
+
+    /// The value after byte `after` of line `li` (a key's colon or an entry's dash), in a
+    /// collection at column `indent`. Leaves `self.li` at the first line after the value.
+    fn value(&mut self, li: usize, after: usize, indent: usize, depth: usize) -> Option<Node> {
+        let line = self.line_bytes(li);
+        let at = after + line[after..].iter().take_while(|&&c| c == b' ').count();
+        match line.get(at) {
+            None | Some(b'#') => {
+                match self.next_sig(li + 1) {
+                    Some(n) if self.lines[n].indent > indent => {
+                        self.li = n;
+                        let inner = self.lines[n].indent;
+                        if self.is_entry(n) {
+                            self.sequence(inner, depth + 1, false)
+                        } else {
+                            self.mapping(inner, depth + 1)
+                        }
+                    }
+                    Some(n)
+                        if self.lines[n].indent == indent
+                            && self.is_entry(n)
+                            && line[after - 1] == b':' =>
+                    {
+                        self.li = n;
+                        self.sequence(indent, depth + 1, true)
+                    }
+                    _ => {
+                        // saphyr puts an empty value at a key's colon, or after a dash and
+                        // the spaces after it.
+                        let at = if line[after - 1] == b':' {
+                            after - 1
+                        } else {
+                            at
+                        };
+                        self.li = li + 1;
+                        Some(Node {
+                            value: Value::Null,
+                            pos: self.pos(li, at, 1),
+                        })
+                    }
+                }
+            }
+            Some(b'>' | b'|') => self.block_scalar(li, at, indent),
+            Some(b'[' | b'{') => {
+                let node = self.flow(li, at)?;
+                self.end_of_scalar(li, indent)?;
+                Some(node)
+            }
+            Some(b'"' | b'\'') => {
+                let node = self.quoted(li, at)?;
+                self.end_of_scalar(li, indent)?;
+                Some(node)
+            }
+            Some(&c) if is_indicator(c) => None,
+            Some(_) => {
+                let node = self.plain(li, at)?;
+                self.end_of_scalar(li, indent)?;
+                Some(node)
+            }
+        }
+    }
+
+    /// After a one-line scalar on line `li`: a more indented line next would continue it,
+    /// which the full parser reads.
+    fn end_of_scalar(&mut self, li: usize, indent: usize) -> Option<()> {
+        if let Some(n) = self.next_sig(li + 1) {
+            if self.lines[n].indent > indent {
+                return None;
+            }
+        }
+        self.li = li + 1;
+        Some(())
+    }
+
+    /// A plain scalar from byte `at` to the end of the line or a comment.
+    fn plain(&self, li: usize, at: usize) -> Option<Node> {
+        let line = self.line_bytes(li);
+        let mut end = line.len();
+        for i in at..line.len() {
+            match line[i] {
+                b'#' if line[i - 1] == b' ' => {
+                    end = i;
+                    break;
+                }
+                b':' if matches!(line.get(i + 1), None | Some(b' ')) => return None,
+                _ => {}
+            }
+        }
+        while line[end - 1] == b' ' {
+            end -= 1;
+        }
+        self.plain_node(li, at, end)
+    }
+
+    /// The plain scalar in bytes `at..end` of line `li`.
+    fn plain_node(&self, li: usize, at: usize, end: usize) -> Option<Node> {
+        let text = self.str_at(li, at, end);
+        let len = chars(text.as_bytes());
+        if len > self.limits.max_string_chars {
+            return None;
+        }
+        let pos = self.pos(li, at, len);
+        let value = if matches!(text, "~" | "null" | "Null" | "NULL") {
+            Value::Null
+        } else {
+            Value::Scalar {
+                text: text.to_owned(),
+                plain: true,
+            }
+        };
+        Some(Node { value, pos })
+    }
+
+    /// A quoted scalar that ends its line (but for a comment), with no escapes.
+    fn quoted(&self, li: usize, at: usize) -> Option<Node> {
+        let (node, close) = self.quoted_at(li, at)?;
+        let rest = &self.line_bytes(li)[close + 1..];
+        let spaces = rest.iter().take_while(|&&c| c == b' ').count();
+        match rest.get(spaces) {
+            None => Some(node),
+            Some(b'#') if spaces > 0 => Some(node),
+            _ => None,
+        }
+    }
+
+    /// A quoted scalar at byte `at` that closes on its own line, with no escapes, and the
+    /// byte of its closing quote.
+    fn quoted_at(&self, li: usize, at: usize) -> Option<(Node, usize)> {
+        let line = self.line_bytes(li);
+        let quote = line[at];
+        let mut i = at + 1;
+        let close = loop {
+            match *line.get(i)? {
+                b'\\' if quote == b'"' => return None,
+                b'\'' if quote == b'\'' && line.get(i + 1) == Some(&b'\'') => i += 2,
+                c if c == quote => break i,
+                _ => i += 1,
+            }
+        };
+        let inner = self.str_at(li, at + 1, close);
+        let text = if quote == b'\'' {
+            inner.replace("''", "'")
+        } else {
+            inner.to_owned()
+        };
+        if text.len() > self.limits.max_string_chars
+            && chars(text.as_bytes()) > self.limits.max_string_chars
+        {
+            return None;
+        }
+        // saphyr's span of a quoted scalar runs on over the spaces after it, and over a
+        // comment there to the end of the line.
+        let spaces = line[close + 1..].iter().take_while(|&&c| c == b' ').count();
+        let mut end = close + 1 + spaces;
+        if spaces > 0 && line.get(end) == Some(&b'#') {
+            end = line.len();
+        }
+        let node = Node {
+            value: Value::Scalar { text, plain: false },
+            pos: self.pos(li, at, chars(&line[at..end])),
+        };
+        Some((node, close))
+    }
+
+    /// A one-line flow sequence (`[a, b]`) or mapping (`{en: a, cy: b}`) of scalars at
+    /// byte `at` of line `li`.
+    fn flow(&mut self, li: usize, at: usize) -> Option<Node> {
+        let line = self.line_bytes(li);
+        let is_map = line[at] == b'{';
+        let close = if is_map { b'}' } else { b']' };
+        let skip = |i: usize| i + line[i..].iter().take_while(|&&c| c == b' ').count();
+        let mut i = skip(at + 1);
+        let pos = self.pos(li, at, i - at);
+        let mut items = Vec::new();
+        let mut entries: Vec<(Key, Node)> = Vec::new();
+        while *line.get(i)? != close {
+            let key = if is_map {
+                let (key, after) = self.key(li, i)?;
+                self.count()?;
+                i = skip(after);
+                Some(key)
+            } else {
+                None
+            };
+            let (node, end) = match *line.get(i)? {
+                b'"' | b'\'' => {
+                    let (node, q) = self.quoted_at(li, i)?;
+                    (node, q + 1)
+                }
+                c if is_indicator(c) => return None,
+                _ => {
+                    let len = line[i..]
+                        .iter()
+                        .take_while(|&&c| !matches!(c, b',' | b']' | b'}'))
+                        .count();
+                    let mut end = i + len;
+                    if line[i..end]
+                        .iter()
+                        .any(|&c| matches!(c, b':' | b'#' | b'[' | b'{'))
+                    {
+                        return None;
+                    }
+                    while line[end - 1] == b' ' {
+                        end -= 1;
+                    }
+                    (self.plain_node(li, i, end)?, end)
+                }
+            };
+            self.count()?;
+            match key {
+                Some(key) if entries.iter().any(|(k, _)| k.name == key.name) => {
+                    self.duplicate(&key);
+                }
+                Some(key) => entries.push((key, node)),
+                None => items.push(node),
+            }
+            i = skip(end);
+            match *line.get(i)? {
+                b',' => i = skip(i + 1),
+                c if c == close => {}
+                _ => return None,
+            }
+        }
+        let rest = &line[i + 1..];
+        let spaces = rest.iter().take_while(|&&c| c == b' ').count();
+        match rest.get(spaces) {
+            None => {}
+            Some(b'#') if spaces > 0 => {}
+            _ => return None,
+        }
+        self.count()?;
+        let value = if is_map {
+            Value::Map(entries)
+        } else {
+            Value::Seq(items)
+        };
+        Some(Node { value, pos })
+    }
+
+    fn duplicate(&mut self, key: &Key) {
+        self.problems.push(YamlProblem {
+            kind: ProblemKind::DuplicateKey,
+            pos: key.pos,
+            message: format!("duplicate key `{}`", key.name),
+        });
+    }
+
+    /// A literal (`|`) or folded (`>`) block scalar whose indicator is at byte `at` of
+    /// line `li`, in a collection at column `indent`.
+    fn block_scalar(&mut self, li: usize, at: usize, indent: usize) -> Option<Node> {
+        let line = self.line_bytes(li);
+        let folded = line[at] == b'>';
+        let strip = match &line[at + 1..] {
+            b"" => false,
+            b"-" => true,
+            _ => return None,
+        };
+        let first = li + 1;
+        let l0 = *self.lines.get(first)?;
+        if l0.kind == Kind::Blank || l0.indent <= indent {
+            return None;
+        }
+        let m = l0.indent;
+        let start = self.pos(first, m, 1);
+        let mut text = String::new();
+        let mut blanks = 0usize;
+        let mut n = first;
+        let end = loop {
+            let Some(&l) = self.lines.get(n) else {
+                break self.eof();
+            };
+            if l.kind == Kind::Blank {
+                if l.end - l.start > m {
+                    return None;
+                }
+                blanks += 1;
+                n += 1;
+                continue;
+            }
+            if l.indent < m {
+                break self.pos(n, l.indent, 1);
+            }
+            if folded && l.indent > m {
+                // A more indented line is not folded; the full parser knows the rules.
+                return None;
+            }
+            if n > first {
+                if folded && blanks == 0 {
+                    text.push(' ');
+                } else {
+                    for _ in 0..blanks + usize::from(!folded) {
+                        text.push('\n');
+                    }
+                }
+            }
+            blanks = 0;
+            text.push_str(self.text.get(l.start + m..l.end)?);
+            n += 1;
+        };
+        if !strip {
+            text.push('\n');
+        }
+        if text.len() > self.limits.max_string_chars
+            && chars(text.as_bytes()) > self.limits.max_string_chars
+        {
+            return None;
+        }
+        let len = (end.index - start.index).max(1);
+        self.li = n;
+        Some(Node {
+            value: Value::Scalar { text, plain: false },
+            pos: Pos { len, ..start },
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::yaml::parse_full;
+    use super::*;
+
+    /// The two readings of `text`: `None` when the quick reader declines.
+    fn readings(text: &str) -> Option<(String, String)> {
+        let limits = Limits::default();
+        let quick = parse(text, &limits)?;
+        let full = parse_full(text, &limits);
+        Some((
+            format!("{:?} {:?}", quick.root, quick.problems),
+            format!("{:?} {:?}", full.root, full.problems),
+        ))
+    }
+
+    fn differs(text: &str) -> bool {
+        readings(text).is_some_and(|(q, f)| q != f)
+    }
+
+    /// The quick reader either declines or builds exactly what saphyr-parser builds. On a
+    /// difference, the text is cut down to a small one that still differs, for the message.
+    fn agrees(text: &str) -> bool {
+        let Some((q, f)) = readings(text) else {
+            return false;
+        };
+        if q != f {
+            let mut lines: Vec<String> = text.split_inclusive('\n').map(str::to_owned).collect();
+            let mut i = 0;
+            while i < lines.len() {
+                let mut fewer = lines.clone();
+                fewer.remove(i);
+                if differs(&fewer.concat()) {
+                    lines = fewer;
+                } else {
+                    i += 1;
+                }
+            }
+            let small = lines.concat();
+            let (q, f) = readings(&small).unwrap_or_default();
+            let at = q.bytes().zip(f.bytes()).take_while(|(a, b)| a == b).count();
+            let from = (0..=at.saturating_sub(120))
+                .rev()
+                .find(|&i| q.is_char_boundary(i))
+                .unwrap_or(0);
+            let cut = |x: &str| {
+                x.get(from..)
+                    .unwrap_or("")
+                    .chars()
+                    .take(300)
+                    .collect::<String>()
+            };
+            panic!(
+                "the readers differ on\n{small:?}\nquick: …{}\nfull:  …{}",
+                cut(&q),
+                cut(&f)
+            );
+        }
+        true
+    }
+
+    /// More cases when exploring: `QUICK_ROUNDS=20 cargo test --release yaml_quick`.
+    fn rounds() -> usize {
+        std::env::var("QUICK_ROUNDS")
+            .ok()
+            .and_then(|r| r.parse().ok())
+            .unwrap_or(1)
+    }
+
+    /// A small deterministic generator (xorshift), so failures reproduce.
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+        fn pick<'x>(&mut self, xs: &[&'x str]) -> &'x str {
+            xs[self.below(xs.len())]
+        }
+    }
+
+    /// Pieces of YAML syntax, valid and not, that edits put anywhere.
+    const PIECES: &[&str] = &[
+        " ",
+        "  ",
+        "    ",
+        "\n",
+        "\n\n",
+        "\n  ",
+        "-",
+        "- ",
+        "\n- ",
+        ":",
+        ": ",
+        ":\n",
+        "#",
+        " #",
+        " # c",
+        "'",
+        "\"",
+        "''",
+        "\\",
+        "[",
+        "]",
+        "[]",
+        "{",
+        "}",
+        "{}",
+        ",",
+        ", ",
+        ">",
+        ">-",
+        "|",
+        "|-",
+        "|+",
+        ">2",
+        "~",
+        "null",
+        "Null",
+        "&a ",
+        "*a",
+        "!!str ",
+        "!",
+        "?",
+        "%",
+        "@",
+        "`",
+        "\t",
+        "\r",
+        "\r\n",
+        "ŵ",
+        "ŷ",
+        "—",
+        "\u{85}",
+        "\u{a0}",
+        "\u{2028}",
+        "\u{feff}",
+        "---\n",
+        "...\n",
+        "en: ",
+        "cy: ",
+        "key: value\n",
+        "  - x\n",
+        "- a: b\n",
+        "x: [a, b]\n",
+        "y: {en: a, cy: b}\n",
+        "z: 'q'\n",
+        "w: \"q\"\n",
+        "v: >-\n  t\n",
+        "u: |\n  l\n\n   m\n",
+    ];
+
+    fn mutate(rng: &mut Rng, text: &str) -> String {
+        let mut s = text.to_owned();
+        for _ in 0..1 + rng.below(3) {
+            let at = rng.below(s.len() + 1);
+            let at = (0..=at).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0);
+            match rng.below(4) {
+                0 => {
+                    let end = (at + 1 + rng.below(6)).min(s.len());
+                    let end = (end..=s.len())
+                        .find(|&i| s.is_char_boundary(i))
+                        .unwrap_or(s.len());
+                    s.replace_range(at..end, "");
+                }
+                1 => {
+                    // Indent or dedent one line by one or two spaces.
+                    let ls = s[..at].rfind('\n').map_or(0, |i| i + 1);
+                    if rng.below(2) == 0 {
+                        s.insert_str(ls, if rng.below(2) == 0 { " " } else { "  " });
+                    } else if s[ls..].starts_with(' ') {
+                        s.remove(ls);
+                    }
+                }
+                _ => s.insert_str(at, rng.pick(PIECES)),
+            }
+        }
+        s
+    }
+
+    /// Every file in the example and the fixtures is read quickly, and the trees agree.
+    #[test]
+    fn agrees_on_every_committed_notice() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let mut n = 0;
+        for dir in ["notices", "tests/fixtures"] {
+            for e in walkdir::WalkDir::new(format!("{root}/{dir}")).sort_by_file_name() {
+                let e = e.expect("walk");
+                if e.path().extension().is_some_and(|x| x == "yaml") {
+                    let text = std::fs::read_to_string(e.path()).expect("read");
+                    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+                    assert!(agrees(text), "{} was not read quickly", e.path().display());
+                    n += 1;
+                }
+            }
+        }
+        assert!(n >= 20, "only {n} files");
+    }
+
+    /// Thousands of edited copies of real notices: wherever the quick reader accepts one, it
+    /// builds what saphyr-parser builds, and it still accepts many.
+    #[test]
+    fn agrees_on_edited_notices() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let files = [
+            "notices/advice/advice.yaml",
+            "tests/fixtures/hostile/notices/hostile.yaml",
+            "tests/fixtures/full/notices/open-day.yaml",
+            "tests/fixtures/i18n/project/notices/_organisation.yaml",
+        ];
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        for f in files {
+            let text = std::fs::read_to_string(format!("{root}/{f}")).expect("read");
+            let (mut tried, mut quick) = (0, 0);
+            for _ in 0..1500 * rounds() {
+                let m = mutate(&mut rng, &text);
+                tried += 1;
+                quick += usize::from(agrees(&m));
+            }
+            eprintln!("{f}: {quick} of {tried} read quickly");
+            assert!(
+                quick * 8 > tried,
+                "{f}: only {quick} of {tried} read quickly"
+            );
+        }
+    }
+
+    /// Short texts built line by line from YAML's pieces, where the edge cases live.
+    #[test]
+    fn agrees_on_generated_lines() {
+        let keys = ["a", "en", "cy", "b_2", "x-y", "null", "k.v", "Δ", "2025"];
+        let values = [
+            "",
+            " ",
+            "v",
+            "two words",
+            "w # c",
+            "a:b",
+            "a: b",
+            "x:",
+            "'q'",
+            "'it''s'",
+            "\"d\"",
+            "\"e\\n\"",
+            "[a, b]",
+            "[ a ]",
+            "[]",
+            "[a,]",
+            "[a,,b]",
+            "{en: a, cy: b}",
+            "{}",
+            "{a: 1, a: 2}",
+            "{a:1}",
+            "[a: b]",
+            "[\"x\", 'y']",
+            ">-",
+            ">",
+            "|",
+            "|-",
+            "|+",
+            "> # c",
+            "~",
+            "null",
+            "- x",
+            "&a v",
+            "*a",
+            "!!str 1",
+            "ŵyl",
+            "x  ",
+            "#",
+            "-1",
+            "? q",
+            "[a, [b]]",
+        ];
+        let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+        let (mut tried, mut quick) = (0, 0);
+        for _ in 0..20_000 * rounds() {
+            let mut text = format!("{}:\n", rng.pick(&keys));
+            let mut depth = 0usize;
+            for _ in 0..1 + rng.below(8) {
+                depth = match rng.below(6) {
+                    0 | 1 => depth + 2,
+                    2 => depth.saturating_sub(2),
+                    3 => 0,
+                    _ => depth,
+                };
+                let odd = usize::from(rng.below(10) == 0);
+                let indent = " ".repeat(depth + odd);
+                let line = match rng.below(9) {
+                    0 => String::new(),
+                    1 => "# note".to_owned(),
+                    2 | 3 => format!(
+                        "{}:{}{}",
+                        rng.pick(&keys),
+                        if rng.below(5) == 0 { "" } else { " " },
+                        rng.pick(&values)
+                    ),
+                    4 => format!("- {}", rng.pick(&values)),
+                    5 => format!("- {}: {}", rng.pick(&keys), rng.pick(&values)),
+                    6 => "-".to_owned(),
+                    _ => rng
+                        .pick(&["text", "more text", "# not a comment", "  deeper", "---"])
+                        .to_owned(),
+                };
+                text.push_str(&indent);
+                text.push_str(&line);
+                text.push('\n');
+            }
+            tried += 1;
+            quick += usize::from(agrees(&text));
+        }
+        eprintln!("generated: {quick} of {tried} read quickly");
+        assert!(quick * 20 > tried, "only {quick} of {tried} read quickly");
+    }
+}
