@@ -326,7 +326,7 @@ fn inline(s: &str, style: Style, flow: bool) -> String {
     .unwrap_or_else(|| double(s))
 }
 
-fn index_maps<'n>(node: &'n Node, out: &mut HashMap<u32, &'n Node>) {
+fn index_maps<'n>(node: &'n Node<'n>, out: &mut HashMap<u32, &'n Node<'n>>) {
     let mut stack = vec![node];
     while let Some(n) = stack.pop() {
         match &n.value {
@@ -566,7 +566,7 @@ mod tests {
         let (_, n) = m.iter().find(|(k, _)| k.name == key)?;
         let Value::Map(t) = &n.value else { return None };
         match &t.iter().find(|(k, _)| k.name == "cy")?.1.value {
-            Value::Scalar { text, .. } => Some(text.clone()),
+            Value::Scalar { text, .. } => Some(text.to_string()),
             _ => None,
         }
     }

@@ -16,14 +16,14 @@ pub struct Cx<'a> {
 
 /// A mapping whose keys have been checked against the known ones.
 pub struct Fields<'n> {
-    entries: &'n [(Key, Node)],
+    entries: &'n [(Key<'n>, Node<'n>)],
     /// Where a missing field is reported: the mapping's first key.
     pub first_key: Pos,
 }
 
 impl<'n> Fields<'n> {
     /// The value of `key`, or `None` when absent or null.
-    pub fn get(&self, key: &str) -> Option<&'n Node> {
+    pub fn get(&self, key: &str) -> Option<&'n Node<'n>> {
         self.entries
             .iter()
             .find(|(k, _)| k.name == key)
@@ -139,13 +139,18 @@ impl Cx<'_> {
     }
 
     /// A mapping with only `known` keys; unknown keys are reported with a suggestion.
-    pub fn fields<'n>(&mut self, node: &'n Node, what: &str, known: &[&str]) -> Option<Fields<'n>> {
+    pub fn fields<'n>(
+        &mut self,
+        node: &'n Node<'n>,
+        what: &str,
+        known: &[&str],
+    ) -> Option<Fields<'n>> {
         let Value::Map(entries) = &node.value else {
             self.invalid(node, &format!("{what} (a mapping)"));
             return None;
         };
         for (k, _) in entries {
-            if !known.contains(&k.name.as_str()) {
+            if !known.contains(&k.name.as_ref()) {
                 let mut d = self
                     .diag(
                         "unknown-field",
@@ -167,7 +172,7 @@ impl Cx<'_> {
     }
 
     /// A required field; reports `missing-field` at the mapping's first key when absent.
-    pub fn req<'n>(&mut self, f: &Fields<'n>, key: &str, what: &str) -> Option<&'n Node> {
+    pub fn req<'n>(&mut self, f: &Fields<'n>, key: &str, what: &str) -> Option<&'n Node<'n>> {
         let v = f.get(key);
         if v.is_none() {
             let noun = what.strip_prefix("the ").unwrap_or(what);
@@ -184,7 +189,7 @@ impl Cx<'_> {
         v
     }
 
-    pub fn scalar<'n>(&mut self, node: &'n Node, expected: &str) -> Option<&'n str> {
+    pub fn scalar<'n>(&mut self, node: &'n Node<'n>, expected: &str) -> Option<&'n str> {
         match &node.value {
             Value::Scalar { text, .. } => Some(text),
             _ => {
@@ -469,7 +474,7 @@ impl Cx<'_> {
     }
 
     /// A list (absent or null: empty).
-    pub fn list<'n>(&mut self, node: Option<&'n Node>) -> &'n [Node] {
+    pub fn list<'n>(&mut self, node: Option<&'n Node<'n>>) -> &'n [Node<'n>] {
         match node {
             None => &[],
             Some(Node {

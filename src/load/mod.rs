@@ -150,12 +150,12 @@ fn decode(bytes: Vec<u8>) -> Result<String, Vec<u8>> {
 }
 
 /// Parse and read one YAML file's root node, pushing YAML problems as diagnostics.
-fn parse_yaml(
-    text: &str,
+fn parse_yaml<'a>(
+    text: &'a str,
     file: FileId,
     limits: &Limits,
     diags: &mut Vec<Diagnostic>,
-) -> Option<yaml::Node> {
+) -> Option<yaml::Node<'a>> {
     let parsed = yaml::parse(text, limits);
     for p in parsed.problems {
         let lint = match p.kind {

@@ -6,6 +6,7 @@
 //! notices; it never panics, whatever the input. Plain block YAML, which is what notices
 //! are, is read by the quick reader in `yaml_quick` first, which builds the same tree.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span as YSpan};
@@ -45,28 +46,29 @@ impl Pos {
 }
 
 #[derive(Debug, Clone)]
-pub enum Value {
-    /// A scalar: its text, and whether it was written plain (unquoted, not a block).
+pub enum Value<'a> {
+    /// A scalar: its text (borrowed from the source where it is written as it reads), and
+    /// whether it was written plain (unquoted, not a block).
     Scalar {
-        text: String,
+        text: Cow<'a, str>,
         plain: bool,
     },
-    Seq(Vec<Node>),
+    Seq(Vec<Node<'a>>),
     /// Mapping entries in source order; keys are scalars (other keys are a parse error).
-    Map(Vec<(Key, Node)>),
+    Map(Vec<(Key<'a>, Node<'a>)>),
     /// `null`, `~` or an empty value.
     Null,
 }
 
 #[derive(Debug, Clone)]
-pub struct Key {
-    pub name: String,
+pub struct Key<'a> {
+    pub name: Cow<'a, str>,
     pub pos: Pos,
 }
 
 #[derive(Debug, Clone)]
-pub struct Node {
-    pub value: Value,
+pub struct Node<'a> {
+    pub value: Value<'a>,
     pub pos: Pos,
 }
 
@@ -109,20 +111,20 @@ pub enum ProblemKind {
 
 /// The result of reading one file: a root node when the document could be read, and any
 /// problems (duplicate keys do not stop the read; a parse error or a limit does).
-pub struct Parsed {
-    pub root: Option<Node>,
+pub struct Parsed<'a> {
+    pub root: Option<Node<'a>>,
     pub problems: Vec<YamlProblem>,
 }
 
-enum Frame {
+enum Frame<'a> {
     Seq {
-        items: Vec<Node>,
+        items: Vec<Node<'a>>,
         pos: Pos,
         anchor: usize,
     },
     Map {
-        entries: Vec<(Key, Node)>,
-        pending_key: Option<Key>,
+        entries: Vec<(Key<'a>, Node<'a>)>,
+        pending_key: Option<Key<'a>>,
         pos: Pos,
         anchor: usize,
     },
@@ -139,7 +141,7 @@ fn pos_of(span: &YSpan) -> Pos {
     }
 }
 
-fn count_nodes(node: &Node) -> usize {
+fn count_nodes(node: &Node<'_>) -> usize {
     // Iterative, so a deep tree cannot overflow the stack.
     let mut stack = vec![node];
     let mut n = 0;
@@ -186,12 +188,12 @@ fn tab_near(text: &str, pos: Pos) -> Pos {
 
 /// Parse `text` (already valid UTF-8, BOM stripped) into a tree: by the quick reader when
 /// the file is plain block YAML, else by saphyr-parser. Both give the same tree.
-pub fn parse(text: &str, limits: &Limits) -> Parsed {
+pub fn parse<'a>(text: &'a str, limits: &Limits) -> Parsed<'a> {
     super::yaml_quick::parse(text, limits).unwrap_or_else(|| parse_full(text, limits))
 }
 
 /// Parse `text` with saphyr-parser, whatever YAML it holds.
-pub fn parse_full(text: &str, limits: &Limits) -> Parsed {
+pub fn parse_full<'a>(text: &'a str, limits: &Limits) -> Parsed<'a> {
     let mut problems = Vec::new();
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Frame> = Vec::new();
@@ -287,7 +289,7 @@ pub fn parse_full(text: &str, limits: &Limits) -> Parsed {
                     Value::Null
                 } else {
                     Value::Scalar {
-                        text: text.into_owned(),
+                        text,
                         plain: plain && !forced_str,
                     }
                 };
@@ -378,7 +380,7 @@ pub fn parse_full(text: &str, limits: &Limits) -> Parsed {
                 None => {
                     let name = match node.value {
                         Value::Scalar { text, .. } => text,
-                        Value::Null => String::new(),
+                        Value::Null => Cow::Borrowed(""),
                         _ => fail!(
                             ProblemKind::Parse,
                             node.pos,
@@ -411,7 +413,7 @@ pub fn parse_full(text: &str, limits: &Limits) -> Parsed {
 mod tests {
     use super::*;
 
-    fn p(s: &str) -> Parsed {
+    fn p(s: &str) -> Parsed<'_> {
         parse(s, &Limits::default())
     }
 

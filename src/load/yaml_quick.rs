@@ -10,6 +10,8 @@
 //! keeps the full parser's diagnostics. A differential test holds the two to the same
 //! tree on every file it accepts.
 
+use std::borrow::Cow;
+
 use super::yaml::{Key, Limits, Node, Parsed, Pos, ProblemKind, Value, YamlProblem};
 
 /// One line of the text, without its line feed.
@@ -119,7 +121,7 @@ struct Reader<'a> {
     /// The next line to read.
     li: usize,
     nodes: usize,
-    limits: &'a Limits,
+    limits: Limits,
     problems: Vec<YamlProblem>,
     /// A byte offset and the characters before it: positions are asked for in about the
     /// order of the text, so each counts on from the last.
@@ -127,7 +129,7 @@ struct Reader<'a> {
 }
 
 /// Read `text` quickly, or `None` when the full parser must.
-pub fn parse(text: &str, limits: &Limits) -> Option<Parsed> {
+pub fn parse<'a>(text: &'a str, limits: &Limits) -> Option<Parsed<'a>> {
     let b = text.as_bytes();
     if b.last() != Some(&b'\n') || b.len() > limits.max_file_bytes || has_awkward_bytes(b) {
         return None;
@@ -156,7 +158,7 @@ pub fn parse(text: &str, limits: &Limits) -> Option<Parsed> {
         lines,
         li: 0,
         nodes: 0,
-        limits,
+        limits: *limits,
         problems: Vec::new(),
         counted: std::cell::Cell::new((0, 0)),
     };
@@ -266,11 +268,11 @@ impl<'a> Reader<'a> {
     }
 
     /// A simple key at byte `at` of line `li`: its name and the byte after its colon.
-    fn key(&self, li: usize, at: usize) -> Option<(Key, usize)> {
+    fn key(&self, li: usize, at: usize) -> Option<(Key<'a>, usize)> {
         let len = self.key_len(li, at)?;
         let colon = at + len;
         let key = Key {
-            name: self.str_at(li, at, colon).to_owned(),
+            name: Cow::Borrowed(self.str_at(li, at, colon)),
             pos: self.pos(li, at, len),
         };
         Some((key, colon + 1))
@@ -278,12 +280,12 @@ impl<'a> Reader<'a> {
 
     /// A block mapping whose first key is at byte `indent` of the current line, nested
     /// `depth` collections deep.
-    fn mapping(&mut self, indent: usize, depth: usize) -> Option<Node> {
+    fn mapping(&mut self, indent: usize, depth: usize) -> Option<Node<'a>> {
         if depth + 2 >= self.limits.max_depth {
             return None;
         }
         let pos = self.pos(self.li, indent, 1);
-        let mut entries: Vec<(Key, Node)> = Vec::new();
+        let mut entries: Vec<(Key<'a>, Node<'a>)> = Vec::new();
         loop {
             let li = self.li;
             let (key, after) = self.key(li, indent)?;
@@ -323,7 +325,7 @@ impl<'a> Reader<'a> {
 
     /// A block sequence of entries at column `indent`, starting on the current line.
     /// `indentless` when it sits at its key's own column (`key:` then `- item`).
-    fn sequence(&mut self, indent: usize, depth: usize, indentless: bool) -> Option<Node> {
+    fn sequence(&mut self, indent: usize, depth: usize, indentless: bool) -> Option<Node<'a>> {
         if depth + 2 >= self.limits.max_depth {
             return None;
         }
@@ -380,7 +382,7 @@ impl<'a> Reader<'a> {
 
     /// The value after byte `after` of line `li` (a key's colon or an entry's dash), in a
     /// collection at column `indent`. Leaves `self.li` at the first line after the value.
-    fn value(&mut self, li: usize, after: usize, indent: usize, depth: usize) -> Option<Node> {
+    fn value(&mut self, li: usize, after: usize, indent: usize, depth: usize) -> Option<Node<'a>> {
         let line = self.line_bytes(li);
         let at = after + line[after..].iter().take_while(|&&c| c == b' ').count();
         match line.get(at) {
@@ -452,7 +454,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A plain scalar from byte `at` to the end of the line or a comment.
-    fn plain(&self, li: usize, at: usize) -> Option<Node> {
+    fn plain(&self, li: usize, at: usize) -> Option<Node<'a>> {
         let line = self.line_bytes(li);
         let mut end = line.len();
         for i in at..line.len() {
@@ -472,7 +474,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The plain scalar in bytes `at..end` of line `li`.
-    fn plain_node(&self, li: usize, at: usize, end: usize) -> Option<Node> {
+    fn plain_node(&self, li: usize, at: usize, end: usize) -> Option<Node<'a>> {
         let text = self.str_at(li, at, end);
         let len = chars(text.as_bytes());
         if len > self.limits.max_string_chars {
@@ -483,7 +485,7 @@ impl<'a> Reader<'a> {
             Value::Null
         } else {
             Value::Scalar {
-                text: text.to_owned(),
+                text: Cow::Borrowed(text),
                 plain: true,
             }
         };
@@ -491,7 +493,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A quoted scalar that ends its line (but for a comment), with no escapes.
-    fn quoted(&self, li: usize, at: usize) -> Option<Node> {
+    fn quoted(&self, li: usize, at: usize) -> Option<Node<'a>> {
         let (node, close) = self.quoted_at(li, at)?;
         let rest = &self.line_bytes(li)[close + 1..];
         let spaces = rest.iter().take_while(|&&c| c == b' ').count();
@@ -504,7 +506,7 @@ impl<'a> Reader<'a> {
 
     /// A quoted scalar at byte `at` that closes on its own line, with no escapes, and the
     /// byte of its closing quote.
-    fn quoted_at(&self, li: usize, at: usize) -> Option<(Node, usize)> {
+    fn quoted_at(&self, li: usize, at: usize) -> Option<(Node<'a>, usize)> {
         let line = self.line_bytes(li);
         let quote = line[at];
         let mut i = at + 1;
@@ -517,10 +519,10 @@ impl<'a> Reader<'a> {
             }
         };
         let inner = self.str_at(li, at + 1, close);
-        let text = if quote == b'\'' {
-            inner.replace("''", "'")
+        let text = if quote == b'\'' && inner.contains("''") {
+            Cow::Owned(inner.replace("''", "'"))
         } else {
-            inner.to_owned()
+            Cow::Borrowed(inner)
         };
         if text.len() > self.limits.max_string_chars
             && chars(text.as_bytes()) > self.limits.max_string_chars
@@ -543,7 +545,7 @@ impl<'a> Reader<'a> {
 
     /// A one-line flow sequence (`[a, b]`) or mapping (`{en: a, cy: b}`) of scalars at
     /// byte `at` of line `li`.
-    fn flow(&mut self, li: usize, at: usize) -> Option<Node> {
+    fn flow(&mut self, li: usize, at: usize) -> Option<Node<'a>> {
         let line = self.line_bytes(li);
         let is_map = line[at] == b'{';
         let close = if is_map { b'}' } else { b']' };
@@ -551,7 +553,7 @@ impl<'a> Reader<'a> {
         let mut i = skip(at + 1);
         let pos = self.pos(li, at, i - at);
         let mut items = Vec::new();
-        let mut entries: Vec<(Key, Node)> = Vec::new();
+        let mut entries: Vec<(Key<'a>, Node<'a>)> = Vec::new();
         while *line.get(i)? != close {
             let key = if is_map {
                 let (key, after) = self.key(li, i)?;
@@ -573,9 +575,10 @@ impl<'a> Reader<'a> {
                         .take_while(|&&c| !matches!(c, b',' | b']' | b'}'))
                         .count();
                     let mut end = i + len;
-                    if line[i..end]
-                        .iter()
-                        .any(|&c| matches!(c, b':' | b'#' | b'[' | b'{'))
+                    // saphyr also stops at an indicator after a space in a flow scalar.
+                    let item = &line[i..end];
+                    if item.iter().any(|&c| matches!(c, b':' | b'#' | b'[' | b'{'))
+                        || item.windows(2).any(|w| w[0] == b' ' && is_indicator(w[1]))
                     {
                         return None;
                     }
@@ -616,7 +619,7 @@ impl<'a> Reader<'a> {
         Some(Node { value, pos })
     }
 
-    fn duplicate(&mut self, key: &Key) {
+    fn duplicate(&mut self, key: &Key<'_>) {
         self.problems.push(YamlProblem {
             kind: ProblemKind::DuplicateKey,
             pos: key.pos,
@@ -626,7 +629,7 @@ impl<'a> Reader<'a> {
 
     /// A literal (`|`) or folded (`>`) block scalar whose indicator is at byte `at` of
     /// line `li`, in a collection at column `indent`.
-    fn block_scalar(&mut self, li: usize, at: usize, indent: usize) -> Option<Node> {
+    fn block_scalar(&mut self, li: usize, at: usize, indent: usize) -> Option<Node<'a>> {
         let line = self.line_bytes(li);
         let folded = line[at] == b'>';
         let strip = match &line[at + 1..] {
@@ -687,7 +690,10 @@ impl<'a> Reader<'a> {
         let len = (end.index - start.index).max(1);
         self.li = n;
         Some(Node {
-            value: Value::Scalar { text, plain: false },
+            value: Value::Scalar {
+                text: Cow::Owned(text),
+                plain: false,
+            },
             pos: Pos { len, ..start },
         })
     }
@@ -971,6 +977,12 @@ mod tests {
             "-1",
             "? q",
             "[a, [b]]",
+            "{en: a -, cy: b}",
+            "[a -, b]",
+            "[a ?b, c]",
+            "[case-record, web]",
+            "x -y",
+            "-",
         ];
         let mut rng = Rng(0x2545_f491_4f6c_dd1d);
         let (mut tried, mut quick) = (0, 0);
