@@ -57,17 +57,17 @@ fn chars(bytes: &[u8]) -> usize {
 fn has_awkward_bytes(b: &[u8]) -> bool {
     let maybe =
         |c: u8| (c < 0x20 && c != b'\n') | (c == 0x7F) | (c == 0xC2) | (c == 0xE2) | (c == 0xEF);
+    let mut blocks = b.chunks_exact(32);
     let mut at = 0;
-    for chunk in b.chunks(32) {
-        if chunk.iter().fold(false, |any, &c| any | maybe(c)) {
-            let end = at + chunk.len();
-            if (at..end).any(|i| awkward_at(b, i)) {
-                return true;
-            }
+    for block in &mut blocks {
+        if block.iter().fold(0u8, |any, &c| any | u8::from(maybe(c))) != 0
+            && (at..at + 32).any(|i| awkward_at(b, i))
+        {
+            return true;
         }
-        at += chunk.len();
+        at += 32;
     }
-    false
+    (at..b.len()).any(|i| awkward_at(b, i))
 }
 
 fn awkward_at(b: &[u8], i: usize) -> bool {
@@ -126,6 +126,8 @@ struct Reader<'a> {
     /// A byte offset and the characters before it: positions are asked for in about the
     /// order of the text, so each counts on from the last.
     counted: std::cell::Cell<(usize, usize)>,
+    /// The last line a position was asked for, and the characters before it.
+    line_counted: std::cell::Cell<(usize, usize)>,
 }
 
 /// Read `text` quickly, or `None` when the full parser must.
@@ -161,6 +163,7 @@ pub fn parse<'a>(text: &'a str, limits: &Limits) -> Option<Parsed<'a>> {
         limits: *limits,
         problems: Vec::new(),
         counted: std::cell::Cell::new((0, 0)),
+        line_counted: std::cell::Cell::new((0, 0)),
     };
     let first = r.next_sig(0)?;
     r.li = first;
@@ -212,8 +215,15 @@ impl<'a> Reader<'a> {
 
     fn pos(&self, li: usize, byte: usize, len: usize) -> Pos {
         let l = self.lines[li];
-        let line_chars = self.char_index(l.start);
-        let col = chars(&self.b[l.start..l.start + byte]);
+        let line_chars = match self.line_counted.get() {
+            (line, n) if line == li => n,
+            _ => {
+                let n = self.char_index(l.start);
+                self.line_counted.set((li, n));
+                n
+            }
+        };
+        let col = self.char_index(l.start + byte) - line_chars;
         Pos {
             line: u32::try_from(li + 1).unwrap_or(u32::MAX),
             col: u32::try_from(col + 1).unwrap_or(u32::MAX),
