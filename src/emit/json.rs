@@ -106,7 +106,12 @@ impl<'a> J<'a> {
 
     /// Compact JSON with a final newline.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(256);
+        self.to_bytes_sized(256)
+    }
+
+    /// [`J::to_bytes`] into a buffer of `capacity` bytes to start with.
+    pub fn to_bytes_sized(&self, capacity: usize) -> Vec<u8> {
+        let mut out = Vec::with_capacity(capacity);
         self.write(&mut out);
         out.push(b'\n');
         out

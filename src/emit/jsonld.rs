@@ -761,7 +761,8 @@ impl<'a> JsonldStream<'a> {
                     super::Part::get(parts, n, || {
                         let mut nodes = Vec::new();
                         notice_nodes(&cx, org, n, &mut nodes);
-                        let mut out = Vec::new();
+                        // Nodes are about 2 KB each: allocate once rather than grow.
+                        let mut out = Vec::with_capacity(nodes.len() * 2048);
                         for (i, v) in nodes.iter().enumerate() {
                             if i > 0 {
                                 out.extend_from_slice(b",\n");

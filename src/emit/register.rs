@@ -560,7 +560,9 @@ impl<'a> RegisterStream<'a> {
             let entries: Vec<Part> = chunk
                 .par_iter()
                 .map(|n| {
-                    let entry = Part::get(parts, n, || notice(&self.cx, n).to_bytes())?;
+                    // An entry is about 4 KB a purpose: allocate once rather than grow.
+                    let size = 4096 * (n.purposes.len() + 1);
+                    let entry = Part::get(parts, n, || notice(&self.cx, n).to_bytes_sized(size))?;
                     each(n, &entry).map(|()| entry)
                 })
                 .collect::<std::io::Result<_>>()?;

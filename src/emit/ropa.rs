@@ -426,7 +426,8 @@ impl<'a> RopaStream<'a> {
                 .par_iter()
                 .map(|n| {
                     super::Part::get(parts, n, || {
-                        let mut out = String::new();
+                        // Rows are about 500 bytes: allocate once rather than grow.
+                        let mut out = String::with_capacity(n.purposes.len() * 512);
                         for p in &n.purposes {
                             push_row(&mut out, &row(&self.cx, project.org.as_ref(), n, p));
                         }

@@ -79,10 +79,10 @@ pub struct I18n {
     pub override_sources: Vec<(String, String)>,
     /// Durations already put into words: the record of processing and the pages ask for the
     /// same few periods thousands of times.
-    durations: std::sync::Mutex<std::collections::HashMap<(Lang, crate::model::Duration), String>>,
+    durations: std::sync::Mutex<rustc_hash::FxHashMap<(Lang, crate::model::Duration), String>>,
     /// Every message without variables, formatted once on first use (en, cy): the exports
     /// ask for the same few hundred messages millions of times on a large estate.
-    simple: [std::sync::OnceLock<std::collections::HashMap<String, String>>; 2],
+    simple: [std::sync::OnceLock<rustc_hash::FxHashMap<String, String>>; 2],
 }
 
 fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
