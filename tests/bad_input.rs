@@ -125,6 +125,71 @@ fn deep_block_nesting_is_a_limit() {
     assert_eq!(c.found, ["limit-exceeded notices/deep.yaml:65:129"]);
 }
 
+/// A mapping of 60,000 keys, ending with a duplicate: in a block mapping and a flow one,
+/// read by the quick reader and (with an anchor it leaves alone) by saphyr-parser. Finding
+/// duplicates and showing 60,000 diagnostics must not be quadratic (it took minutes). Run
+/// without `check`'s look-up of every diagnostic in the human output, itself quadratic.
+#[test]
+fn a_mapping_of_many_keys_is_read_in_time() {
+    let keys = 60_000;
+    let block: String = (0..keys).map(|i| format!("  k{i}: v\n")).collect();
+    let flow: String = (0..keys).map(|i| format!("k{i}: v, ")).collect();
+    let last = keys + 2;
+    for (name, yaml, dup) in [
+        (
+            "block",
+            format!("title:\n{block}  k7: again\n"),
+            format!("{last}:3"),
+        ),
+        (
+            "block-anchored",
+            format!("title: &t\n{block}  k7: again\n"),
+            format!("{last}:3"),
+        ),
+        (
+            "flow",
+            format!("title: {{{flow}k7: again}}\n"),
+            format!("1:{}", 9 + flow.len()),
+        ),
+        (
+            "flow-anchored",
+            format!("title: &t {{{flow}k7: again}}\n"),
+            format!("1:{}", 12 + flow.len()),
+        ),
+    ] {
+        let dir = with_file("notices/wide.yaml", yaml.as_bytes());
+        let root = dir.path().to_str().expect("UTF-8 path");
+        let args = ["check", "--root", root, "--today", "2026-11-23"];
+        let json = run_with_limit(hysbys().args(args).args(["--format", "json"]), LIMIT);
+        let human = run_with_limit(hysbys().args(args), LIMIT);
+        for r in [&json, &human] {
+            assert_eq!(r.code, Some(1), "{name}: {}", r.stderr);
+            assert!(!r.stderr.contains("panicked"), "{name}");
+        }
+        let found: Vec<String> = json.json()["diagnostics"]
+            .as_array()
+            .expect("a diagnostics array")
+            .iter()
+            .map(located)
+            .collect();
+        let dups: Vec<&String> = found
+            .iter()
+            .filter(|f| f.starts_with("duplicate-key "))
+            .collect();
+        assert_eq!(
+            dups,
+            [&format!("duplicate-key notices/wide.yaml:{dup}")],
+            "{name}"
+        );
+        // Each other key is an unknown field of `title`.
+        assert!(found.len() > keys, "{name}: {}", found.len());
+        assert!(
+            human.stderr.contains(&format!("notices/wide.yaml:{dup}")),
+            "{name}"
+        );
+    }
+}
+
 /// A notice padded with comments to `size` bytes.
 fn padded_notice(size: usize) -> Vec<u8> {
     let mut text = std::fs::read(common::fixtures().join("lints/base/notices/contact.yaml"))

@@ -72,6 +72,25 @@ pub struct Node<'a> {
     pub pos: Pos,
 }
 
+/// The keys of one mapping seen so far: a scan of its entries while it is small, a hash set
+/// after, so that a mapping of a hundred thousand keys is not quadratic.
+#[derive(Default)]
+pub(super) struct SeenKeys<'a>(Option<rustc_hash::FxHashSet<Cow<'a, str>>>);
+
+impl<'a> SeenKeys<'a> {
+    /// Whether `key` is already a key of `entries` (the mapping's entries so far); when it
+    /// is not, it is remembered, for the caller to add.
+    pub(super) fn is_duplicate(&mut self, entries: &[(Key<'a>, Node<'a>)], key: &Key<'a>) -> bool {
+        if self.0.is_none() && entries.len() < 16 {
+            return entries.iter().any(|(k, _)| k.name == key.name);
+        }
+        let set = self
+            .0
+            .get_or_insert_with(|| entries.iter().map(|(k, _)| k.name.clone()).collect());
+        !set.insert(key.name.clone())
+    }
+}
+
 /// Hard limits; past one, the file is reported with `limit-exceeded` and not read further.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
@@ -124,6 +143,7 @@ enum Frame<'a> {
     },
     Map {
         entries: Vec<(Key<'a>, Node<'a>)>,
+        seen: SeenKeys<'a>,
         pending_key: Option<Key<'a>>,
         pos: Pos,
         anchor: usize,
@@ -322,6 +342,7 @@ pub fn parse_full<'a>(text: &'a str, limits: &Limits) -> Parsed<'a> {
                 }
                 stack.push(Frame::Map {
                     entries: Vec::new(),
+                    seen: SeenKeys::default(),
                     pending_key: None,
                     pos,
                     anchor,
@@ -374,6 +395,7 @@ pub fn parse_full<'a>(text: &'a str, limits: &Limits) -> Parsed<'a> {
             Some(Frame::Seq { items, .. }) => items.push(node),
             Some(Frame::Map {
                 entries,
+                seen,
                 pending_key,
                 ..
             }) => match pending_key.take() {
@@ -393,7 +415,7 @@ pub fn parse_full<'a>(text: &'a str, limits: &Limits) -> Parsed<'a> {
                     });
                 }
                 Some(key) => {
-                    if entries.iter().any(|(k, _)| k.name == key.name) {
+                    if seen.is_duplicate(entries, &key) {
                         problems.push(YamlProblem {
                             kind: ProblemKind::DuplicateKey,
                             pos: key.pos,

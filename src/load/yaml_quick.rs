@@ -12,7 +12,7 @@
 
 use std::borrow::Cow;
 
-use super::yaml::{Key, Limits, Node, Parsed, Pos, ProblemKind, Value, YamlProblem};
+use super::yaml::{Key, Limits, Node, Parsed, Pos, ProblemKind, SeenKeys, Value, YamlProblem};
 
 /// One line of the text, without its line feed.
 #[derive(Clone, Copy)]
@@ -266,6 +266,10 @@ impl<'a> Reader<'a> {
             return None;
         }
         let len = line[at..].iter().take_while(|&&c| is_key_byte(c)).count();
+        // saphyr-parser forgets a possible key whose `:` is more than 1024 characters on.
+        if len > 1024 {
+            return None;
+        }
         let colon = at + len;
         if line.get(colon) != Some(&b':') || !matches!(line.get(colon + 1), None | Some(b' ')) {
             return None;
@@ -296,28 +300,25 @@ impl<'a> Reader<'a> {
         }
         let pos = self.pos(self.li, indent, 1);
         let mut entries: Vec<(Key<'a>, Node<'a>)> = Vec::new();
+        let mut seen = SeenKeys::default();
         loop {
             let li = self.li;
             let (key, after) = self.key(li, indent)?;
             self.count()?;
             let value = self.value(li, after, indent, depth)?;
             self.count()?;
-            if entries.iter().any(|(k, _)| k.name == key.name) {
+            if seen.is_duplicate(&entries, &key) {
                 self.duplicate(&key);
             } else {
                 entries.push((key, value));
             }
-            match self.next_sig(self.li) {
-                Some(n) if self.lines[n].indent == indent => self.li = n,
-                Some(n) if self.lines[n].indent > indent => return None,
-                Some(n) => {
-                    self.li = n;
-                    break;
-                }
-                None => {
-                    self.li = self.lines.len();
-                    break;
-                }
+            let more = self.step(|r, n| match r.lines[n].indent.cmp(&indent) {
+                std::cmp::Ordering::Equal => Some(true),
+                std::cmp::Ordering::Greater => None,
+                std::cmp::Ordering::Less => Some(false),
+            })?;
+            if !more {
+                break;
             }
         }
         self.count()?;
@@ -325,6 +326,19 @@ impl<'a> Reader<'a> {
             value: Value::Map(entries),
             pos,
         })
+    }
+
+    /// After an entry of a collection: the next line that is neither blank nor a comment,
+    /// as `next` tells it (`Some(true)` another entry, `Some(false)` the end of the
+    /// collection, `None` declined). Leaves `self.li` at that line, or past the last.
+    fn step(&mut self, next: impl Fn(&Self, usize) -> Option<bool>) -> Option<bool> {
+        let Some(n) = self.next_sig(self.li) else {
+            self.li = self.lines.len();
+            return Some(false);
+        };
+        let more = next(self, n)?;
+        self.li = n;
+        Some(more)
     }
 
     /// Whether line `li` holds a sequence entry at its indentation.
@@ -369,18 +383,14 @@ impl<'a> Reader<'a> {
             };
             self.count()?;
             items.push(item);
-            match self.next_sig(self.li) {
-                Some(n) if self.lines[n].indent == indent && self.is_entry(n) => self.li = n,
-                Some(n) if self.lines[n].indent > indent => return None,
-                Some(n) if self.lines[n].indent == indent && !indentless => return None,
-                Some(n) => {
-                    self.li = n;
-                    break;
-                }
-                None => {
-                    self.li = self.lines.len();
-                    break;
-                }
+            let more = self.step(|r, n| match r.lines[n].indent.cmp(&indent) {
+                std::cmp::Ordering::Equal if r.is_entry(n) => Some(true),
+                std::cmp::Ordering::Equal if !indentless => None,
+                std::cmp::Ordering::Greater => None,
+                _ => Some(false),
+            })?;
+            if !more {
+                break;
             }
         }
         self.count()?;
@@ -564,6 +574,7 @@ impl<'a> Reader<'a> {
         let pos = self.pos(li, at, i - at);
         let mut items = Vec::new();
         let mut entries: Vec<(Key<'a>, Node<'a>)> = Vec::new();
+        let mut seen = SeenKeys::default();
         while *line.get(i)? != close {
             let key = if is_map {
                 let (key, after) = self.key(li, i)?;
@@ -600,7 +611,7 @@ impl<'a> Reader<'a> {
             };
             self.count()?;
             match key {
-                Some(key) if entries.iter().any(|(k, _)| k.name == key.name) => {
+                Some(key) if seen.is_duplicate(&entries, &key) => {
                     self.duplicate(&key);
                 }
                 Some(key) => entries.push((key, node)),
@@ -938,6 +949,21 @@ mod tests {
                 quick * 8 > tried,
                 "{f}: only {quick} of {tried} read quickly"
             );
+        }
+    }
+
+    /// saphyr-parser gives up on a key of more than 1024 characters (found by review).
+    #[test]
+    fn keys_of_1024_characters_and_more() {
+        for n in [1023, 1024, 1025, 1030] {
+            for text in [
+                format!("{}: b\n", "a".repeat(n)),
+                format!("x:\n  {}: v\n", "k".repeat(n)),
+                format!("s:\n{}: v\n", "q".repeat(n)),
+                format!("f: {{{}: v}}\n", "k".repeat(n)),
+            ] {
+                assert_eq!(agrees(&text), n <= 1024, "{n}: {}", &text[..3]);
+            }
         }
     }
 
