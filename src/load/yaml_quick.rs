@@ -84,6 +84,16 @@ fn awkward_at(b: &[u8], i: usize) -> bool {
     }
 }
 
+/// Whether what follows a value on its line is nothing, spaces, or spaces and a comment.
+fn ends_line(rest: &[u8]) -> bool {
+    let spaces = rest.iter().take_while(|&&c| c == b' ').count();
+    match rest.get(spaces) {
+        None => true,
+        Some(b'#') => spaces > 0,
+        _ => false,
+    }
+}
+
 /// The bytes that may not start a plain scalar here (YAML's indicators; `-`, `?` and `:`
 /// may in YAML when a non-space follows, but those are left to the full parser).
 fn is_indicator(c: u8) -> bool {
@@ -243,6 +253,8 @@ impl<'a> Reader<'a> {
     }
 
     /// Count one more value; `None` near the limit, which the full parser then reports.
+    /// A collection's items are counted as values and again as items, so the count runs
+    /// ahead of the full parser's and the quick reader declines early, never late.
     fn count(&mut self) -> Option<()> {
         self.nodes += 1;
         (self.nodes < self.limits.max_nodes).then_some(())
@@ -515,13 +527,7 @@ impl<'a> Reader<'a> {
     /// A quoted scalar that ends its line (but for a comment), with no escapes.
     fn quoted(&self, li: usize, at: usize) -> Option<Node<'a>> {
         let (node, close) = self.quoted_at(li, at)?;
-        let rest = &self.line_bytes(li)[close + 1..];
-        let spaces = rest.iter().take_while(|&&c| c == b' ').count();
-        match rest.get(spaces) {
-            None => Some(node),
-            Some(b'#') if spaces > 0 => Some(node),
-            _ => None,
-        }
+        ends_line(&self.line_bytes(li)[close + 1..]).then_some(node)
     }
 
     /// A quoted scalar at byte `at` that closes on its own line, with no escapes, and the
@@ -624,12 +630,8 @@ impl<'a> Reader<'a> {
                 _ => return None,
             }
         }
-        let rest = &line[i + 1..];
-        let spaces = rest.iter().take_while(|&&c| c == b' ').count();
-        match rest.get(spaces) {
-            None => {}
-            Some(b'#') if spaces > 0 => {}
-            _ => return None,
+        if !ends_line(&line[i + 1..]) {
+            return None;
         }
         self.count()?;
         let value = if is_map {
