@@ -386,7 +386,7 @@ impl<'a> Site<'a> {
 
     fn finish(&self, html: String) -> Vec<u8> {
         if self.minify {
-            return super::minify::minify(&html).into_bytes();
+            return super::minify::minify(html).into_bytes();
         }
         html.into_bytes()
     }
