@@ -120,7 +120,7 @@ impl<'a> J<'a> {
 
 /// A JSON string, escaped as `serde_json` escapes it: `"`, `\`, and control characters
 /// (`\b \t \n \f \r` by name, the rest as `\u00xx`); everything else as is. Text runs
-/// that need no escape (nearly all of it) are found eight bytes at a time.
+/// that need no escape (nearly all of it) are passed over eight bytes at a time.
 pub fn string(out: &mut Vec<u8>, s: &str) {
     out.reserve(s.len() + 2);
     out.push(b'"');
@@ -128,16 +128,16 @@ pub fn string(out: &mut Vec<u8>, s: &str) {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let end = (i + 8).min(bytes.len());
-        // The last few bytes are padded with a letter.
-        let mut word = [b'a'; 8];
-        word[..end - i].copy_from_slice(&bytes[i..end]);
-        if !needs_escape(u64::from_le_bytes(word)) {
-            i = end;
-            continue;
+        while let Some(w) = bytes[i..].first_chunk::<8>() {
+            if needs_escape(u64::from_le_bytes(*w)) {
+                break;
+            }
+            i += 8;
         }
-        for j in i..end {
-            if let Some(e) = escape(bytes[j]) {
+        // The word that needs a look, or the last few bytes.
+        let end = (i + 8).min(bytes.len());
+        for (j, &b) in bytes.iter().enumerate().take(end).skip(i) {
+            if let Some(e) = escape(b) {
                 out.extend_from_slice(&bytes[start..j]);
                 out.extend_from_slice(&e.0[..e.1]);
                 start = j + 1;

@@ -83,6 +83,38 @@ pub struct I18n {
     /// Every message without variables, formatted once on first use (en, cy): the exports
     /// ask for the same few hundred messages millions of times on a large estate.
     simple: [std::sync::OnceLock<rustc_hash::FxHashMap<String, String>>; 2],
+    /// Messages with arguments already formatted, by language and [`fmt_key`]: the exports
+    /// and the pages cite the same articles, paragraphs and dates thousands of times, and
+    /// Fluent takes a microsecond or so for each. At most [`FORMATTED_MAX`] are kept.
+    formatted: std::sync::Mutex<rustc_hash::FxHashMap<(Lang, String), String>>,
+}
+
+/// How many formatted messages [`I18n::fmt`] keeps.
+const FORMATTED_MAX: usize = 4096;
+
+/// The key under which [`I18n::fmt`] keeps a message formatted with `args`: the id and
+/// each argument, or `None` when an argument is not a short string or a plain number (a
+/// long text would make a large key, and is unlikely to come again).
+fn fmt_key(id: &str, args: &[(&str, FluentValue<'_>)]) -> Option<String> {
+    use std::fmt::Write as _;
+    let mut key = String::with_capacity(id.len() + 32);
+    key.push_str(id);
+    for (name, v) in args {
+        key.push('\u{1f}');
+        key.push_str(name);
+        match v {
+            FluentValue::String(s) if s.len() <= 64 => {
+                key.push('=');
+                key.push_str(s);
+            }
+            FluentValue::Number(n) if n.options == Default::default() => {
+                // The bits, not the decimal: 1 and 1.0 are the same number.
+                let _ = write!(key, "#{:x}", n.value.to_bits());
+            }
+            _ => return None,
+        }
+    }
+    Some(key)
 }
 
 fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
@@ -116,6 +148,7 @@ impl I18n {
             override_sources: Vec::new(),
             durations: std::sync::Mutex::default(),
             simple: Default::default(),
+            formatted: std::sync::Mutex::default(),
         };
         for (lang, _, src) in BUILTIN {
             let res = match FluentResource::try_new((*src).to_owned()) {
@@ -129,6 +162,8 @@ impl I18n {
     fn bundle_mut(&mut self, lang: Lang) -> &mut FluentBundle<FluentResource> {
         // The formatted messages would be stale once the bundle changes.
         self.simple = Default::default();
+        self.formatted = std::sync::Mutex::default();
+        self.durations = std::sync::Mutex::default();
         match lang {
             Lang::En => &mut self.en,
             Lang::Cy => &mut self.cy,
@@ -241,6 +276,23 @@ impl I18n {
     /// A message with arguments; a missing message gives its id (a test makes sure every
     /// message the code uses exists in both languages).
     pub fn fmt(&self, lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        let key = fmt_key(id, args).map(|k| (lang, k));
+        if let Some(key) = &key {
+            if let Some(s) = self.formatted.lock().ok().and_then(|m| m.get(key).cloned()) {
+                return s;
+            }
+        }
+        let s = self.format(lang, id, args);
+        if let (Some(key), Ok(mut m)) = (key, self.formatted.lock()) {
+            if m.len() < FORMATTED_MAX {
+                m.insert(key, s.clone());
+            }
+        }
+        s
+    }
+
+    /// [`I18n::fmt`] without the cache.
+    fn format(&self, lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
         let b = self.bundle(lang);
         let Some(pattern) = b.get_message(id).and_then(|m| m.value()) else {
             return id.to_owned();
@@ -332,6 +384,45 @@ impl I18n {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The cache of formatted messages gives what Fluent gives, argument by argument.
+    #[test]
+    fn formatted_messages_come_back_the_same_from_the_cache() {
+        let i = I18n::builtin();
+        let cite = |part: i64, paragraph: i64| {
+            i.fmt(
+                Lang::Cy,
+                "cite-schedule1",
+                &[
+                    ("part", FluentValue::from(part)),
+                    ("paragraph", FluentValue::from(paragraph)),
+                ],
+            )
+        };
+        let first = cite(2, 17);
+        assert!(first.contains("17"), "{first}");
+        assert_eq!(cite(2, 17), first, "from the cache");
+        assert_ne!(cite(2, 18), first, "another argument, another message");
+        assert_eq!(
+            cite(2, 17),
+            i.format(
+                Lang::Cy,
+                "cite-schedule1",
+                &[
+                    ("part", FluentValue::from(2)),
+                    ("paragraph", FluentValue::from(17))
+                ]
+            )
+        );
+        assert_eq!(i.formatted.lock().map(|m| m.len()).unwrap_or(0), 2);
+        // A long text is formatted each time, not kept.
+        let long = "x".repeat(65);
+        assert!(fmt_key(
+            "cite-article",
+            &[("article", FluentValue::from(long.as_str()))]
+        )
+        .is_none());
+    }
 
     #[test]
     fn builtin_files_parse_and_match() {
