@@ -30,6 +30,7 @@ pub fn collapse(html: &str) -> Option<String> {
 enum Collapsed {
     /// Nothing to collapse: the page as it is.
     Same,
+    /// The page with its whitespace collapsed.
     Into(String),
     /// A page for `html-minifier`.
     Hard,
