@@ -214,6 +214,56 @@ pub fn parse<'a>(text: &'a str, limits: &Limits) -> Parsed<'a> {
 
 /// Parse `text` with saphyr-parser, whatever YAML it holds.
 pub fn parse_full<'a>(text: &'a str, limits: &Limits) -> Parsed<'a> {
+    let mut parsed = parse_saphyr(text, limits);
+    let bytes = text.as_bytes();
+    let lone_cr = memchr::memchr_iter(b'\r', bytes).any(|i| bytes.get(i + 1) != Some(&b'\n'));
+    if lone_cr {
+        by_line_feeds(text, &mut parsed);
+    }
+    parsed
+}
+
+/// saphyr-parser counts a carriage return on its own as a line break, as YAML does, but
+/// hysbys counts lines by line feeds, as the quick reader, the human diagnostics, editors
+/// and CI annotations of a file with such returns do. Give every position the line and
+/// column of its character offset, counted that way.
+fn by_line_feeds(text: &str, parsed: &mut Parsed<'_>) {
+    // The character offset at which each line starts.
+    let mut starts = vec![0usize];
+    starts.extend(
+        text.chars()
+            .enumerate()
+            .filter(|&(_, c)| c == '\n')
+            .map(|(i, _)| i + 1),
+    );
+    let fix = |pos: &mut Pos| {
+        let index = pos.index as usize;
+        let line = starts.partition_point(|&s| s <= index).max(1);
+        let start = starts.get(line - 1).copied().unwrap_or(0);
+        pos.line = u32::try_from(line).unwrap_or(u32::MAX);
+        pos.col = u32::try_from(index - start + 1).unwrap_or(u32::MAX);
+    };
+    for p in &mut parsed.problems {
+        fix(&mut p.pos);
+    }
+    // Iterative, so a deep tree cannot overflow the stack.
+    let mut stack: Vec<&mut Node<'_>> = parsed.root.iter_mut().collect();
+    while let Some(node) = stack.pop() {
+        fix(&mut node.pos);
+        match &mut node.value {
+            Value::Seq(items) => stack.extend(items.iter_mut()),
+            Value::Map(entries) => {
+                for (k, v) in entries.iter_mut() {
+                    fix(&mut k.pos);
+                    stack.push(v);
+                }
+            }
+            Value::Scalar { .. } | Value::Null => {}
+        }
+    }
+}
+
+fn parse_saphyr<'a>(text: &'a str, limits: &Limits) -> Parsed<'a> {
     let mut problems = Vec::new();
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Frame> = Vec::new();
@@ -454,6 +504,33 @@ mod tests {
         };
         assert_eq!((inner[0].0.pos.line, inner[0].0.pos.col), (2, 3));
         assert_eq!((inner[0].1.pos.line, inner[0].1.pos.col), (2, 7));
+    }
+
+    /// A carriage return on its own breaks a line for YAML, not for hysbys's positions,
+    /// which count line feeds (as the human diagnostics and CI annotations do).
+    #[test]
+    fn lines_are_counted_by_line_feeds() {
+        let r = p("a: 1\rb: x\nc: y\n");
+        let Some(Node {
+            value: Value::Map(m),
+            ..
+        }) = r.root
+        else {
+            panic!("not a map")
+        };
+        let keys: Vec<_> = m
+            .iter()
+            .map(|(k, _)| (k.name.as_ref(), k.pos.line, k.pos.col))
+            .collect();
+        assert_eq!(keys, [("a", 1, 1), ("b", 1, 6), ("c", 2, 1)]);
+        assert_eq!((m[2].1.pos.line, m[2].1.pos.col), (2, 4));
+        // And a problem after such a return.
+        let r = p("a: 1\rb: x\nc: [\n");
+        let problem = r.problems.first().expect("a parse error");
+        assert_eq!(problem.pos.line, 3, "{problem:?}");
+        // With CRLF, as without any return.
+        let r = p("a: 1\r\nb: [\r\n");
+        assert_eq!(r.problems.first().map(|x| x.pos.line), Some(3));
     }
 
     #[test]
