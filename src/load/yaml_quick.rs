@@ -23,6 +23,10 @@ struct Line {
     /// Leading spaces.
     indent: usize,
     kind: Kind,
+    /// Characters in the text before the line.
+    chars_before: usize,
+    /// Whether the line is all ASCII, so that its columns are its byte offsets.
+    ascii: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -133,11 +137,8 @@ struct Reader<'a> {
     nodes: usize,
     limits: Limits,
     problems: Vec<YamlProblem>,
-    /// A byte offset and the characters before it: positions are asked for in about the
-    /// order of the text, so each counts on from the last.
-    counted: std::cell::Cell<(usize, usize)>,
-    /// The last line a position was asked for, and the characters before it.
-    line_counted: std::cell::Cell<(usize, usize)>,
+    /// Characters in the whole text.
+    total_chars: usize,
 }
 
 /// Read `text` quickly, or `None` when the full parser must.
@@ -146,8 +147,9 @@ pub fn parse<'a>(text: &'a str, limits: &Limits) -> Option<Parsed<'a>> {
     if b.last() != Some(&b'\n') || b.len() > limits.max_file_bytes || has_awkward_bytes(b) {
         return None;
     }
-    let mut lines = Vec::with_capacity(b.len() / 40);
+    let mut lines = Vec::with_capacity(b.len() / 24);
     let mut start = 0;
+    let mut chars_before = 0;
     for end in memchr::memchr_iter(b'\n', b) {
         let line = &b[start..end];
         let indent = line.iter().take_while(|&&c| c == b' ').count();
@@ -156,12 +158,16 @@ pub fn parse<'a>(text: &'a str, limits: &Limits) -> Option<Parsed<'a>> {
             Some(b'#') => Kind::Comment,
             Some(_) => Kind::Content,
         };
+        let ascii = line.is_ascii();
         lines.push(Line {
             start,
             end,
             indent,
             kind,
+            chars_before,
+            ascii,
         });
+        chars_before += 1 + if ascii { line.len() } else { chars(line) };
         start = end + 1;
     }
     let mut r = Reader {
@@ -172,8 +178,7 @@ pub fn parse<'a>(text: &'a str, limits: &Limits) -> Option<Parsed<'a>> {
         nodes: 0,
         limits: *limits,
         problems: Vec::new(),
-        counted: std::cell::Cell::new((0, 0)),
-        line_counted: std::cell::Cell::new((0, 0)),
+        total_chars: chars_before,
     };
     let first = r.next_sig(0)?;
     r.li = first;
@@ -211,33 +216,23 @@ impl<'a> Reader<'a> {
         &self.b[l.start..l.end]
     }
 
-    /// The characters before byte `at` of the text.
-    fn char_index(&self, at: usize) -> usize {
-        let (from, n) = self.counted.get();
-        let n = if at >= from {
-            n + chars(&self.b[from..at])
+    /// Characters in bytes `from..to` of line `li`.
+    fn line_chars(&self, li: usize, from: usize, to: usize) -> usize {
+        let l = self.lines[li];
+        if l.ascii {
+            to - from
         } else {
-            chars(&self.b[..at])
-        };
-        self.counted.set((at, n));
-        n
+            chars(&self.b[l.start + from..l.start + to])
+        }
     }
 
     fn pos(&self, li: usize, byte: usize, len: usize) -> Pos {
         let l = self.lines[li];
-        let line_chars = match self.line_counted.get() {
-            (line, n) if line == li => n,
-            _ => {
-                let n = self.char_index(l.start);
-                self.line_counted.set((li, n));
-                n
-            }
-        };
-        let col = self.char_index(l.start + byte) - line_chars;
+        let col = self.line_chars(li, 0, byte);
         Pos {
             line: u32::try_from(li + 1).unwrap_or(u32::MAX),
             col: u32::try_from(col + 1).unwrap_or(u32::MAX),
-            index: u32::try_from(line_chars + col).unwrap_or(u32::MAX),
+            index: u32::try_from(l.chars_before + col).unwrap_or(u32::MAX),
             len: u32::try_from(len.max(1)).unwrap_or(u32::MAX),
         }
     }
@@ -247,7 +242,7 @@ impl<'a> Reader<'a> {
         Pos {
             line: u32::try_from(self.lines.len() + 1).unwrap_or(u32::MAX),
             col: 1,
-            index: u32::try_from(self.char_index(self.b.len())).unwrap_or(u32::MAX),
+            index: u32::try_from(self.total_chars).unwrap_or(u32::MAX),
             len: 1,
         }
     }
@@ -489,7 +484,7 @@ impl<'a> Reader<'a> {
     fn plain(&self, li: usize, at: usize) -> Option<Node<'a>> {
         let line = self.line_bytes(li);
         let mut end = line.len();
-        for i in at..line.len() {
+        for i in memchr::memchr2_iter(b'#', b':', &line[at..]).map(|i| at + i) {
             match line[i] {
                 b'#' if line[i - 1] == b' ' => {
                     end = i;
@@ -508,7 +503,7 @@ impl<'a> Reader<'a> {
     /// The plain scalar in bytes `at..end` of line `li`.
     fn plain_node(&self, li: usize, at: usize, end: usize) -> Option<Node<'a>> {
         let text = self.str_at(li, at, end);
-        let len = chars(text.as_bytes());
+        let len = self.line_chars(li, at, end);
         if len > self.limits.max_string_chars {
             return None;
         }
@@ -564,7 +559,7 @@ impl<'a> Reader<'a> {
         }
         let node = Node {
             value: Value::Scalar { text, plain: false },
-            pos: self.pos(li, at, chars(&line[at..end])),
+            pos: self.pos(li, at, self.line_chars(li, at, end)),
         };
         Some((node, close))
     }
