@@ -91,9 +91,15 @@ pub fn render_into(
     r
 }
 
-/// How many notices `check` and `build` read, check, render and write at a time: enough
-/// to keep both cores busy, few enough that memory stays flat however large the estate.
+/// How many notices `build` reads, checks, renders and writes at a time: enough to keep
+/// both cores busy, few enough that memory stays flat however large the estate.
 pub const BATCH: usize = 256;
+
+/// How many notices `check` reads and checks at a time. Fewer than a build: the memory one
+/// batch's models are given back is then still in the processor's cache when the next
+/// batch is read into it (at 10,000 notices a cold `check` takes a sixth less time than
+/// with batches of 256, and a build gains nothing).
+pub const CHECK_BATCH: usize = 16;
 
 /// What `hysbys build` is asked to write: the output folder (`--out`, else `[build]
 /// output`), and whether a warning stops the build (`--deny-warnings`).

@@ -354,7 +354,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 today: a.today,
                 cache: use_cache(a.no_cache),
             };
-            match crate::build::stream(&a.common.root, &opts, None, crate::build::BATCH) {
+            match crate::build::stream(&a.common.root, &opts, None, crate::build::CHECK_BATCH) {
                 Ok(s) => report(
                     &s.diagnostics,
                     &s.project,
