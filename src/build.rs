@@ -150,6 +150,9 @@ pub fn stream(
     use crate::i18n::workflow::unrecorded_part;
     let t = std::time::Instant::now();
     let (mut project, mut pending) = load::begin(root, opts)?;
+    if build.is_none() {
+        pending.keys_nothing();
+    }
     let mut diags = std::mem::take(&mut project.load_diagnostics);
     let (i18n, theme) = locales_and_theme(root, &mut project, &mut diags);
     crate::rules::apply_levels(&project, &mut diags);

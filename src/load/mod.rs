@@ -484,6 +484,8 @@ pub struct Pending {
     jobs: Vec<(FileId, Found)>,
     done: usize,
     cache: Option<cache::Cache>,
+    /// Whether outputs are keyed by the notices' SHA-256 (see [`Pending::keys_nothing`]).
+    keyed: bool,
 }
 
 /// Start loading a project: settings, the organisation, the list of notices and the
@@ -653,6 +655,7 @@ pub fn begin(root: &Path, opts: &Options) -> Result<(Project, Pending), LoadErro
             jobs,
             done: 0,
             cache,
+            keyed: true,
         },
     ))
 }
@@ -661,7 +664,7 @@ pub fn begin(root: &Path, opts: &Options) -> Result<(Project, Pending), LoadErro
 /// with its hash and where to read it back.
 enum ReadText {
     Kept(String),
-    Evicted([u8; 32], PathBuf),
+    Evicted(sources::Fingerprint, PathBuf),
 }
 
 type ReadOne = (
@@ -693,7 +696,7 @@ impl Read {
         for (id, text, notice, mut local, u, verdict) in self.0 {
             match text {
                 ReadText::Kept(text) => project.sources.set_text(id, text),
-                ReadText::Evicted(digest, abs) => project.sources.set_evicted(id, digest, abs),
+                ReadText::Evicted(print, abs) => project.sources.set_evicted(id, print, abs),
             }
             project.load_diagnostics.append(&mut local);
             project.used.merge(&u);
@@ -732,6 +735,13 @@ impl Pending {
         Some(self.read(project, range, false).merge(project))
     }
 
+    /// Say that nothing will be keyed by the notices' texts (a `check`): without the cache,
+    /// a text let go is then known by a quick fingerprint, not its SHA-256, which is a
+    /// tenth of the time and computed later only if something asks for it.
+    pub fn keys_nothing(&mut self) {
+        self.keyed = false;
+    }
+
     /// The next `max` notices still to read (an empty range when none are left).
     pub fn claim(&mut self, max: usize) -> std::ops::Range<usize> {
         let start = self.done;
@@ -757,6 +767,8 @@ impl Pending {
             .par_iter()
             .map(|(id, f)| {
                 use sha2::Digest;
+                use sources::Fingerprint::Sha256;
+                let quick = sources::Fingerprint::quick;
                 let mut used = resolve::Used::new(org);
                 let mut local = Vec::new();
                 // A notice whose file's metadata is as stamped is not even read.
@@ -796,7 +808,7 @@ impl Pending {
                 };
                 // From the cache: a verdict (when asked for), else the model.
                 let from_cache = |digest: [u8; 32]| -> Option<ReadOne> {
-                    let evicted = ReadText::Evicted(digest, f.abs.clone());
+                    let evicted = ReadText::Evicted(Sha256(digest), f.abs.clone());
                     if let Some((used, v)) = judged(&digest) {
                         return Some((*id, evicted, None, Vec::new(), used, Some(v)));
                     }
@@ -813,8 +825,10 @@ impl Pending {
                 };
                 // The hash of the bytes is the hash of the text (the cache only holds notices
                 // that were valid UTF-8), so a cached notice is not even checked for UTF-8.
-                let digest: [u8; 32] = sha2::Sha256::digest(&bytes).into();
-                if let Some(one) = from_cache(digest) {
+                // Only the cache and the build's keys need the SHA-256.
+                let digest: Option<[u8; 32]> =
+                    (cache.is_some() || self.keyed).then(|| sha2::Sha256::digest(&bytes).into());
+                if let Some(one) = digest.and_then(from_cache) {
                     return one;
                 }
                 let Some(text) = to_text(bytes, *id, &mut local) else {
@@ -824,15 +838,16 @@ impl Pending {
                 let notice = raw.map(|raw| resolve::notice(raw, org, &mut local, &mut used));
                 match &notice {
                     Some(n) if local.is_empty() => {
-                        if let Some(c) = &cache {
-                            c.put(&f.rel, &digest, n);
+                        if let (Some(c), Some(digest)) = (&cache, &digest) {
+                            c.put(&f.rel, digest, n);
                             if let Some(s) = &stamp {
-                                c.stamp(&f.rel, s, &digest);
+                                c.stamp(&f.rel, s, digest);
                             }
                         }
+                        let print = digest.map_or_else(|| quick(text.as_bytes()), Sha256);
                         (
                             *id,
-                            ReadText::Evicted(digest, f.abs.clone()),
+                            ReadText::Evicted(print, f.abs.clone()),
                             notice,
                             local,
                             used,

@@ -2,10 +2,10 @@
 //! these by [`FileId`]; nothing else owns file contents.
 //!
 //! A large project's texts would be a quarter of its memory, and most are never looked at
-//! again once parsed: [`Sources::set_evicted`] lets a text go, keeping its SHA-256, and the text
-//! is read back from disk the first time something asks for it (a diagnostic's snippet, an
-//! edit by `i18n import`). If the file has changed in between, the text reads as empty, so
-//! a snippet is never shown from the wrong version of a file.
+//! again once parsed: [`Sources::set_evicted`] lets a text go, keeping its [`Fingerprint`],
+//! and the text is read back from disk the first time something asks for it (a diagnostic's
+//! snippet, an edit by `i18n import`). If the file has changed in between, the text reads as
+//! empty, so a snippet is never shown from the wrong version of a file.
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -21,6 +21,8 @@ pub struct SourceFile {
     /// SHA-256 of the text, computed once on first use (the build keys every output made
     /// from this file with it).
     digest: OnceLock<[u8; 32]>,
+    /// The quick fingerprint of a text let go without its SHA-256 ([`Fingerprint::Quick`]).
+    quick: Option<Fingerprint>,
     /// Where to read the text again after [`Sources::set_evicted`].
     origin: Option<PathBuf>,
 }
@@ -30,12 +32,36 @@ fn sha256(text: &str) -> [u8; 32] {
     sha2::Sha256::digest(text.as_bytes()).into()
 }
 
+/// What a text let go is known by when it is read back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fingerprint {
+    /// Its SHA-256: what the build keys outputs with and the cache files notices under.
+    Sha256([u8; 32]),
+    /// Its length and a 64-bit hash (rustc-hash's, about ten times faster than SHA-256
+    /// here), for a load that keys nothing with the text (a `check` without the cache),
+    /// where it only has to tell whether the file changed since it was read.
+    Quick { len: usize, hash: u64 },
+}
+
+impl Fingerprint {
+    pub fn quick(bytes: &[u8]) -> Fingerprint {
+        use std::hash::Hasher;
+        let mut h = rustc_hash::FxHasher::default();
+        h.write(bytes);
+        Fingerprint::Quick {
+            len: bytes.len(),
+            hash: h.finish(),
+        }
+    }
+}
+
 impl SourceFile {
     fn new(path: String, text: String) -> SourceFile {
         SourceFile {
             path,
             text: OnceLock::from(text),
             digest: OnceLock::new(),
+            quick: None,
             origin: None,
         }
     }
@@ -50,7 +76,11 @@ impl SourceFile {
                 .ok()
                 .and_then(|b| super::decode(b).ok())
                 .unwrap_or_default();
-            if Some(&sha256(&text)) == self.digest.get() {
+            let unchanged = match self.digest.get() {
+                Some(digest) => sha256(&text) == *digest,
+                None => self.quick == Some(Fingerprint::quick(text.as_bytes())),
+            };
+            if unchanged {
                 text
             } else {
                 String::new()
@@ -110,6 +140,7 @@ impl Sources {
             let f = std::sync::Arc::make_mut(f);
             f.text = OnceLock::from(text);
             f.digest = OnceLock::new();
+            f.quick = None;
             f.origin = None;
         }
     }
@@ -119,13 +150,17 @@ impl Sources {
         self.get(id).is_some_and(|f| f.origin.is_some())
     }
 
-    /// Record a file whose text was read from `origin` and has the given SHA-256, without
-    /// keeping the text: it is read again if asked for.
-    pub fn set_evicted(&mut self, id: FileId, digest: [u8; 32], origin: PathBuf) {
+    /// Record a file whose text was read from `origin` and has the given fingerprint,
+    /// without keeping the text: it is read again if asked for (and its SHA-256 computed
+    /// then, if asked for, when it was let go with a quick fingerprint).
+    pub fn set_evicted(&mut self, id: FileId, fingerprint: Fingerprint, origin: PathBuf) {
         if let Some(f) = self.files.get_mut(id as usize) {
             let f = std::sync::Arc::make_mut(f);
             f.text = OnceLock::new();
-            f.digest = OnceLock::from(digest);
+            (f.digest, f.quick) = match fingerprint {
+                Fingerprint::Sha256(digest) => (OnceLock::from(digest), None),
+                quick @ Fingerprint::Quick { .. } => (OnceLock::new(), Some(quick)),
+            };
             f.origin = Some(origin);
         }
     }
@@ -142,14 +177,49 @@ mod tests {
         std::fs::write(&file, "\u{feff}title: Croeso\n")?;
         let mut s = Sources::default();
         let id = s.add("notices/a.yaml".into(), String::new());
-        s.set_evicted(id, sha256("title: Croeso\n"), file.clone());
+        s.set_evicted(
+            id,
+            Fingerprint::Sha256(sha256("title: Croeso\n")),
+            file.clone(),
+        );
         assert_eq!(s.text(id), "title: Croeso\n", "read back, without the BOM");
 
         let id = s.add("notices/b.yaml".into(), String::new());
-        s.set_evicted(id, sha256("title: Croeso\n"), file.clone());
+        s.set_evicted(
+            id,
+            Fingerprint::Sha256(sha256("title: Croeso\n")),
+            file.clone(),
+        );
         std::fs::write(&file, "title: Changed\n")?;
         assert_eq!(s.text(id), "", "a changed file is not shown as the old one");
         assert_eq!(s.digest(id), sha256("title: Croeso\n"));
+        Ok(())
+    }
+
+    #[test]
+    fn a_text_let_go_with_a_quick_fingerprint_is_read_back_only_if_unchanged() -> std::io::Result<()>
+    {
+        let dir = tempfile::tempdir()?;
+        let file = dir.path().join("a.yaml");
+        std::fs::write(&file, "title: Croeso\n")?;
+        let quick = Fingerprint::quick(b"title: Croeso\n");
+        let mut s = Sources::default();
+        let id = s.add("notices/a.yaml".into(), String::new());
+        s.set_evicted(id, quick, file.clone());
+        assert!(s.is_evicted(id));
+        assert_eq!(
+            s.digest(id),
+            sha256("title: Croeso\n"),
+            "the SHA-256, from the file"
+        );
+        assert_eq!(s.text(id), "title: Croeso\n");
+
+        // The same length, other bytes.
+        let id = s.add("notices/b.yaml".into(), String::new());
+        s.set_evicted(id, quick, file.clone());
+        std::fs::write(&file, "title: Cr0eso\n")?;
+        assert_eq!(s.text(id), "", "a changed file is not shown as the old one");
+        assert_ne!(quick, Fingerprint::quick(b"title: Cr0eso\n"));
         Ok(())
     }
 }
