@@ -124,9 +124,17 @@ fn is_indicator(c: u8) -> bool {
     )
 }
 
-fn is_key_byte(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.')
-}
+/// The bytes of a simple key: ASCII letters and digits, `_`, `-` and `.`.
+static KEY_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.');
+        c += 1;
+    }
+    t
+};
 
 struct Reader<'a> {
     b: &'a [u8],
@@ -267,22 +275,23 @@ impl<'a> Reader<'a> {
 
     /// The length of the simple key at byte `at` of line `li`.
     fn key_len(&self, li: usize, at: usize) -> Option<usize> {
-        let line = self.line_bytes(li);
-        let first = *line.get(at)?;
+        let rest = self.line_bytes(li).get(at..)?;
+        let first = *rest.first()?;
         if !(first.is_ascii_alphanumeric() || first == b'_') {
             return None;
         }
-        let len = line[at..].iter().take_while(|&&c| is_key_byte(c)).count();
+        let len = rest
+            .iter()
+            .position(|&c| !KEY_BYTE[usize::from(c)])
+            .unwrap_or(rest.len());
         // saphyr-parser forgets a possible key whose `:` is more than 1024 characters on.
         if len > 1024 {
             return None;
         }
-        let colon = at + len;
-        if line.get(colon) != Some(&b':') || !matches!(line.get(colon + 1), None | Some(b' ')) {
+        if rest.get(len) != Some(&b':') || !matches!(rest.get(len + 1), None | Some(b' ')) {
             return None;
         }
-        let name = self.str_at(li, at, colon);
-        if matches!(name, "null" | "Null" | "NULL") {
+        if matches!(&rest[..len], b"null" | b"Null" | b"NULL") {
             return None;
         }
         Some(len)
