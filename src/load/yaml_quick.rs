@@ -147,6 +147,12 @@ struct Reader<'a> {
     problems: Vec<YamlProblem>,
     /// Characters in the whole text.
     total_chars: usize,
+    /// The entries of the mappings and the items of the sequences being read, innermost
+    /// last: each collection is moved out in one piece when it ends (`split_off`), so that
+    /// it is allocated once, at its size. Each starts with a placeholder, so that no
+    /// collection starts at 0 (where `split_off` would hand over the whole buffer).
+    entries: Vec<(Key<'a>, Node<'a>)>,
+    items: Vec<Node<'a>>,
 }
 
 /// Read `text` quickly, or `None` when the full parser must.
@@ -187,7 +193,21 @@ pub fn parse<'a>(text: &'a str, limits: &Limits) -> Option<Parsed<'a>> {
         limits: *limits,
         problems: Vec::new(),
         total_chars: chars_before,
+        entries: Vec::with_capacity(64),
+        items: Vec::with_capacity(64),
     };
+    let placeholder = Node {
+        value: Value::Null,
+        pos: Pos::START,
+    };
+    r.entries.push((
+        Key {
+            name: Cow::Borrowed(""),
+            pos: Pos::START,
+        },
+        placeholder.clone(),
+    ));
+    r.items.push(placeholder);
     let first = r.next_sig(0)?;
     r.li = first;
     if r.lines[first].indent == 0 && r.content(first) == b"---" {
@@ -315,7 +335,7 @@ impl<'a> Reader<'a> {
             return None;
         }
         let pos = self.pos(self.li, indent, 1);
-        let mut entries: Vec<(Key<'a>, Node<'a>)> = Vec::new();
+        let base = self.entries.len();
         let mut seen = SeenKeys::default();
         loop {
             let li = self.li;
@@ -323,10 +343,10 @@ impl<'a> Reader<'a> {
             self.count()?;
             let value = self.value(li, after, indent, depth)?;
             self.count()?;
-            if seen.is_duplicate(&entries, &key) {
+            if seen.is_duplicate(&self.entries[base..], &key) {
                 self.duplicate(&key);
             } else {
-                entries.push((key, value));
+                self.entries.push((key, value));
             }
             let more = self.step(|r, n| match r.lines[n].indent.cmp(&indent) {
                 std::cmp::Ordering::Equal => Some(true),
@@ -339,7 +359,7 @@ impl<'a> Reader<'a> {
         }
         self.count()?;
         Some(Node {
-            value: Value::Map(entries),
+            value: Value::Map(self.entries.split_off(base)),
             pos,
         })
     }
@@ -370,7 +390,7 @@ impl<'a> Reader<'a> {
             return None;
         }
         let mut pos = self.pos(self.li, indent, 1);
-        let mut items = Vec::new();
+        let base = self.items.len();
         loop {
             let li = self.li;
             if !self.is_entry(li) {
@@ -386,10 +406,10 @@ impl<'a> Reader<'a> {
             match line.get(at) {
                 None if indentless => return None,
                 Some(b'-' | b'#') => return None,
-                Some(b'>' | b'|') if indentless && items.is_empty() => return None,
+                Some(b'>' | b'|') if indentless && self.items.len() == base => return None,
                 _ => {}
             }
-            if indentless && items.is_empty() {
+            if indentless && self.items.len() == base {
                 pos = self.pos(li, at, 1);
             }
             let item = if self.is_key(li, at) {
@@ -398,7 +418,7 @@ impl<'a> Reader<'a> {
                 self.value(li, indent + 1, indent, depth)?
             };
             self.count()?;
-            items.push(item);
+            self.items.push(item);
             let more = self.step(|r, n| match r.lines[n].indent.cmp(&indent) {
                 std::cmp::Ordering::Equal if r.is_entry(n) => Some(true),
                 std::cmp::Ordering::Equal if !indentless => None,
@@ -411,7 +431,7 @@ impl<'a> Reader<'a> {
         }
         self.count()?;
         Some(Node {
-            value: Value::Seq(items),
+            value: Value::Seq(self.items.split_off(base)),
             pos,
         })
     }
