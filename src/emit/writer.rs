@@ -256,7 +256,7 @@ fn manifest_line(line: &str) -> Option<(String, (String, Option<Span>))> {
 pub struct Stats {
     pub files: u64,
     pub bytes: u64,
-    /// Files linked unchanged from the previous build.
+    /// Files unchanged since the previous build, and not written again.
     pub reused: u64,
     /// Notices' parts of the large files (register, JSON-LD, records of processing)
     /// copied unchanged from the previous build.
@@ -800,12 +800,16 @@ impl Sink for Writer {
             Some((_, in_base, size)) => in_base.then_some(*size),
             None => self.in_base(rel, key),
         };
-        // Already in the staging folder, from the tree of two builds ago: keep it.
+        // Already in the staging folder, from the tree of two builds ago: keep it. It is
+        // unchanged since the last build only if the last build made it from the same
+        // inputs too (an edit undone makes it again as it was two builds ago).
         if let (Some(base), Some(size)) = (&self.base, in_base) {
             self.touch(base, rel);
             self.files.fetch_add(1, Ordering::Relaxed);
             self.bytes.fetch_add(size, Ordering::Relaxed);
-            self.reused.fetch_add(1, Ordering::Relaxed);
+            if self.previous.get(rel).is_some_and(|(k, _)| k == key) {
+                self.reused.fetch_add(1, Ordering::Relaxed);
+            }
             if let Ok(mut m) = self.manifest.lock() {
                 m.push((rel.to_owned(), key.to_owned(), None));
             }
@@ -1159,6 +1163,30 @@ mod tests {
             .filter(|e| e.file_name().to_string_lossy().contains("hysbys-new"))
             .collect();
         assert!(left.is_empty());
+        Ok(())
+    }
+
+    #[test]
+    fn an_edit_undone_is_not_counted_unchanged() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let out = dir.path().join("output");
+        let build = |b: &[u8], key: &str| -> io::Result<Stats> {
+            let w = Writer::begin(&out)?;
+            if !w.reuse("a.html", "ka") {
+                w.put_keyed("a.html", b"same", "ka")?;
+            }
+            if !w.reuse("b.html", key) {
+                w.put_keyed("b.html", b, key)?;
+            }
+            w.commit()
+        };
+        assert_eq!(build(b"one", "k1")?.reused, 0);
+        assert_eq!(build(b"two", "k2")?.reused, 1, "a.html");
+        // b.html is taken from the tree of two builds ago, but the last build had `two`.
+        let third = build(b"one", "k1")?;
+        assert_eq!((third.files, third.reused), (2, 1));
+        assert_eq!(fs::read(out.join("b.html"))?, b"one");
+        assert_eq!(build(b"one", "k1")?.reused, 2);
         Ok(())
     }
 
