@@ -74,6 +74,9 @@ pub struct CheckArgs {
     /// Neither read nor write the parse cache (.hysbys-cache/)
     #[arg(long)]
     pub no_cache: bool,
+    /// Use the parse cache even when `CI` is set (for a CI job that keeps .hysbys-cache/ between runs)
+    #[arg(long, conflicts_with = "no_cache")]
+    pub cache: bool,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -352,7 +355,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check(a) => {
             let opts = load::Options {
                 today: a.today,
-                cache: use_cache(a.no_cache),
+                cache: use_cache(a.no_cache, a.cache),
             };
             match crate::build::stream(&a.common.root, &opts, None, crate::build::CHECK_BATCH) {
                 Ok(s) => report(
@@ -429,17 +432,18 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 /// Use the parse cache unless told not to, or under CI (`CI` set, and not to `false` or
-/// `0`), where the folder would be thrown away and filling it costs about half a cold check.
-fn use_cache(no_cache: bool) -> bool {
+/// `0`), where the folder is usually thrown away and filling it costs about half a cold
+/// check; `--cache` asks for it there (a job that keeps the folder between runs).
+fn use_cache(no_cache: bool, cache: bool) -> bool {
     let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
-    !no_cache && !ci
+    !no_cache && (cache || !ci)
 }
 
 fn build(a: &BuildArgs) -> ExitCode {
     let started = std::time::Instant::now();
     let opts = load::Options {
         today: a.check.today,
-        cache: use_cache(a.check.no_cache),
+        cache: use_cache(a.check.no_cache, a.check.cache),
     };
     let to = crate::build::BuildTo {
         out: a.out.as_deref(),
@@ -511,7 +515,7 @@ fn serve(
     }
     let opts = load::Options {
         today,
-        cache: use_cache(false),
+        cache: use_cache(false, false),
     };
     let server = match crate::serve::Server::new(root, opts) {
         Ok(s) => std::sync::Arc::new(s),
@@ -781,7 +785,7 @@ fn register(
         root,
         &load::Options {
             today,
-            cache: use_cache(false),
+            cache: use_cache(false, false),
         },
     ) {
         Ok(p) => p,

@@ -95,6 +95,36 @@ fn usage_errors_exit_2() {
     assert!(r.stderr.contains("2026-02-30"), "{}", r.stderr);
 }
 
+/// Under CI the parse cache is off unless `--cache` asks for it (a job that keeps
+/// `.hysbys-cache/` between runs); `--cache` with `--no-cache` is a usage error.
+#[test]
+fn the_cache_is_off_under_ci_unless_asked_for() {
+    let dir = base_project();
+    let cache = dir.path().join(".hysbys-cache");
+    let under_ci = |extra: &[&str]| {
+        let mut args = vec!["check", "--root", s(dir.path()), "--today", "2026-11-23"];
+        args.extend_from_slice(extra);
+        run_with_limit(hysbys().env("CI", "true").args(&args), TIME_LIMIT)
+    };
+    under_ci(&[]).assert_code(0);
+    assert!(!cache.exists(), "no cache under CI");
+    under_ci(&["--cache"]).assert_code(0);
+    assert!(
+        cache.join("CACHEDIR.TAG").is_file(),
+        "--cache: kept under CI"
+    );
+    let r = under_ci(&["--cache"]);
+    r.assert_code(0);
+    assert!(
+        r.stderr.contains("checked 1 notice: no problems found"),
+        "{}",
+        r.stderr
+    );
+    let r = under_ci(&["--cache", "--no-cache"]);
+    r.assert_code(2);
+    assert!(r.stderr.contains("cannot be used with"), "{}", r.stderr);
+}
+
 #[test]
 fn missing_root_folder_exits_2() {
     let dir = tempfile::tempdir().expect("tempdir");
