@@ -74,7 +74,8 @@ pub struct CheckArgs {
     /// Neither read nor write the parse cache (.hysbys-cache/)
     #[arg(long)]
     pub no_cache: bool,
-    /// Use the parse cache even when `CI` is set (for a CI job that keeps .hysbys-cache/ between runs)
+    /// Use the parse cache even when `CI` is set (for a CI job that keeps .hysbys-cache/
+    /// between runs)
     #[arg(long, conflicts_with = "no_cache")]
     pub cache: bool,
 }

@@ -5,7 +5,8 @@
 //! again once parsed: [`Sources::set_evicted`] lets a text go, keeping its [`Fingerprint`],
 //! and the text is read back from disk the first time something asks for it (a diagnostic's
 //! snippet, an edit by `i18n import`). If the file has changed in between, the text reads as
-//! empty, so a snippet is never shown from the wrong version of a file.
+//! empty, so a snippet is not shown from another version of the file (told by SHA-256, or in
+//! a `check` without the cache by the length and a 64-bit hash).
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -88,7 +89,8 @@ impl SourceFile {
         })
     }
 
-    /// SHA-256 of the text.
+    /// SHA-256 of the text. For a text let go with a quick fingerprint, it is computed from
+    /// the file read back, which is the empty text if the file has changed since.
     pub fn digest(&self) -> &[u8; 32] {
         self.digest.get_or_init(|| sha256(self.text()))
     }

@@ -80,9 +80,9 @@ pub fn problems(src: &str) -> Vec<Problem> {
 /// Whether `src` certainly has nothing unsafe, without parsing it: it has no `<` (raw HTML,
 /// autolinks), no image (`![`) and no link reference definition (`]:`), and every `](`
 /// (where every inline link's address starts) is followed by an `https:`, `http:`,
-/// `mailto:` or `tel:` address of printable ASCII, up to a `)` or a space, with no escape,
-/// entity or bracket that could make it another. Links to such addresses are the only
-/// Markdown most notices have.
+/// `mailto:` or `tel:` address of printable ASCII, up to a `)` or a space, with no `\`,
+/// `&`, `(` or `<` (an escape, an entity or a nested or bracketed address could make it
+/// another). Links to such addresses are the only Markdown most notices have.
 fn plainly_safe(src: &str) -> bool {
     use memchr::memmem;
     let b = src.as_bytes();
