@@ -736,8 +736,8 @@ impl Pending {
     }
 
     /// Say that nothing will be keyed by the notices' texts (a `check`): without the cache,
-    /// a text let go is then known by a quick fingerprint, not its SHA-256, which is a
-    /// tenth of the time and computed later only if something asks for it.
+    /// a text let go is then known by a quick fingerprint ([`sources::Fingerprint::Quick`]),
+    /// and its SHA-256 is computed only if something asks for it.
     pub fn keys_nothing(&mut self) {
         self.keyed = false;
     }

@@ -38,9 +38,9 @@ fn sha256(text: &str) -> [u8; 32] {
 pub enum Fingerprint {
     /// Its SHA-256: what the build keys outputs with and the cache files notices under.
     Sha256([u8; 32]),
-    /// Its length and a 64-bit hash (rustc-hash's, about ten times faster than SHA-256
-    /// here), for a load that keys nothing with the text (a `check` without the cache),
-    /// where it only has to tell whether the file changed since it was read.
+    /// Its length and a 64-bit hash (rustc-hash's), for a load that keys nothing with the
+    /// text (a `check` without the cache), where it only has to tell whether the file
+    /// changed since it was read. SHA-256 (with SHA-NI) was 6–7 % of such a `check`.
     Quick { len: usize, hash: u64 },
 }
 
