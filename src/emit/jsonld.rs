@@ -226,11 +226,13 @@ impl<'a> Cx<'a> {
 
     /// A part of a notice: `#<local>` of the notice's IRI, `local` given in pieces.
     fn part(&self, nid: &str, local: &[&str]) -> String {
-        let mut s = match self.base {
-            Some(b) => concat(&[b, "notices/", nid, ".json#"]),
-            None => concat(&["_:", nid, "."]),
+        let head: [&str; 4] = match self.base {
+            Some(b) => [b, "notices/", nid, ".json#"],
+            None => ["_:", nid, ".", ""],
         };
-        for piece in local {
+        let len = head.iter().chain(local).map(|p| p.len()).sum::<usize>();
+        let mut s = String::with_capacity(len);
+        for piece in head.iter().chain(local) {
             s.push_str(piece);
         }
         s

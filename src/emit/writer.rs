@@ -1101,9 +1101,19 @@ fn copy_range(from: &File, offset: u64, len: u64, to: &File, at: Option<u64>) ->
     }
 }
 
+/// Writes at least this long go to the file as they are, past the buffer: a notice's part
+/// of a large output is tens of kilobytes, and copying it into the buffer first only copies
+/// it once more.
+const DIRECT: usize = 16 * 1024;
+
 impl io::Write for Counting<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let n = self.inner.write(buf)?;
+        let n = if buf.len() >= DIRECT {
+            io::Write::flush(&mut self.inner)?;
+            io::Write::write(self.inner.get_mut(), buf)?
+        } else {
+            self.inner.write(buf)?
+        };
         self.bytes += n as u64;
         Ok(n)
     }
