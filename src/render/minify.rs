@@ -4,8 +4,8 @@
 //! or the end goes.
 //! [`minify`] does exactly that in one pass over the bytes, and hands every page it cannot be
 //! sure about (one with `<pre>`, `<textarea>`, `<script>`, `<style>`, a comment, a CDATA
-//! section, or a tag not written the plain way) to `html-minifier`. Tests check that the two give
-//! the same bytes on every page of the fixtures and on random pages.
+//! section, a control character, or a tag not written the plain way) to `html-minifier`. Tests
+//! check that the two give the same bytes on every page of the fixtures and on random pages.
 
 /// Minify a rendered page; the same bytes as `html_minifier::minify`.
 pub fn minify(html: String) -> String {
@@ -115,8 +115,10 @@ fn collapsed(html: &str) -> Collapsed {
                     copied = i;
                 }
             }
-            // Raw double quotes, `>`, carriage returns and form feeds do not occur in text
-            // that Tera has escaped; leave whatever has them to the crate.
+            // Raw double quotes and `>` do not occur in text that Tera has escaped, nor
+            // carriage returns and other control characters in a page from the default
+            // theme; leave whatever has them to the crate (which treats control characters
+            // differently).
             _ => return Collapsed::Hard,
         }
     }
@@ -133,7 +135,15 @@ fn collapsed(html: &str) -> Collapsed {
 
 /// The bytes of text that [`collapse`] must look at: markup, whitespace, and what sends a
 /// page to the crate.
-static SPECIAL: [bool; 256] = table(b"< \t\n\">\r\x0c");
+static SPECIAL: [bool; 256] = {
+    let mut t = table(b"< \"\x7f>");
+    let mut c = 0;
+    while c < 0x20 {
+        t[c] = true;
+        c += 1;
+    }
+    t
+};
 
 /// The bytes of a tag's or an attribute's name: ASCII letters, digits and `-`.
 static NAME: [bool; 256] =
@@ -251,6 +261,8 @@ mod tests {
                 Just("<td\nclass=\"n\">"), Just("<p class=\"a\" >"), Just("<br />"),
                 Just("<!DOCTYPE html>"), Just("</p >"), Just("=\""), Just("\""),
                 Just("council's"), Just("'"), Just(" ' "), Just("<a title='x'>"),
+                Just("Tŷ'r Harbwr"), Just(" \t"), Just("\x0c"), Just("\x01"), Just("\x1f"),
+                Just("\x7f"),
             ],
             0..40,
         )) {
