@@ -691,8 +691,8 @@ impl<'a> Reader<'a> {
         }
         let m = l0.indent;
         let start = self.pos(first, m, 1);
-        let mut text = String::new();
-        let mut blanks = 0usize;
+        // First where the scalar ends, so that its text is allocated once, at most the
+        // length of its lines.
         let mut n = first;
         let end = loop {
             let Some(&l) = self.lines.get(n) else {
@@ -702,18 +702,24 @@ impl<'a> Reader<'a> {
                 if l.end - l.start > m {
                     return None;
                 }
-                blanks += 1;
-                n += 1;
-                continue;
-            }
-            if l.indent < m {
+            } else if l.indent < m {
                 break self.pos(n, l.indent, 1);
-            }
-            if folded && l.indent > m {
+            } else if folded && l.indent > m {
                 // A more indented line is not folded; the full parser knows the rules.
                 return None;
             }
-            if n > first {
+            n += 1;
+        };
+        let lines = &self.lines[first..n];
+        let span = lines.last().map_or(0, |l| l.end) - l0.start;
+        let mut text = String::with_capacity(span + 1);
+        let mut blanks = 0usize;
+        for (i, l) in lines.iter().enumerate() {
+            if l.kind == Kind::Blank {
+                blanks += 1;
+                continue;
+            }
+            if i > 0 {
                 if folded && blanks == 0 {
                     text.push(' ');
                 } else {
@@ -724,8 +730,7 @@ impl<'a> Reader<'a> {
             }
             blanks = 0;
             text.push_str(self.text.get(l.start + m..l.end)?);
-            n += 1;
-        };
+        }
         if !strip {
             text.push('\n');
         }
