@@ -120,7 +120,7 @@ impl<'a> J<'a> {
 
 /// A JSON string, escaped as `serde_json` escapes it: `"`, `\`, and control characters
 /// (`\b \t \n \f \r` by name, the rest as `\u00xx`); everything else as is. Text runs
-/// that need no escape (nearly all of it) are passed over eight bytes at a time.
+/// that need no escape (nearly all of it) are passed over sixteen bytes at a time.
 pub fn string(out: &mut Vec<u8>, s: &str) {
     out.reserve(s.len() + 2);
     out.push(b'"');
@@ -128,6 +128,15 @@ pub fn string(out: &mut Vec<u8>, s: &str) {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // Sixteen bytes at a time (a test the compiler makes one vector compare), then
+        // eight, then one.
+        while let Some(block) = bytes[i..].first_chunk::<16>() {
+            let special = |c: u8| u8::from(c < 0x20) | u8::from(c == b'"') | u8::from(c == b'\\');
+            if block.iter().fold(0u8, |any, &c| any | special(c)) != 0 {
+                break;
+            }
+            i += 16;
+        }
         while let Some(w) = bytes[i..].first_chunk::<8>() {
             if needs_escape(u64::from_le_bytes(*w)) {
                 break;
@@ -289,11 +298,12 @@ mod tests {
         );
     }
 
-    /// Every special character at every place of an eight-byte run, against serde_json.
+    /// Every special character at every place of a run of up to 40 bytes (two sixteen-byte
+    /// blocks, an eight-byte word and a tail), against serde_json.
     #[test]
     fn escapes_at_every_offset() {
         for c in ['"', '\\', '\u{0}', '\n', '\u{1f}', 'ŵ', '\u{7f}', ' '] {
-            for len in 0..20 {
+            for len in 0..41 {
                 for at in 0..len {
                     let s: String = (0..len).map(|i| if i == at { c } else { 'a' }).collect();
                     let mut ours = Vec::new();
