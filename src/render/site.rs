@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use fluent_bundle::FluentValue;
 use rayon::prelude::*;
@@ -225,6 +226,8 @@ pub struct Site<'a> {
     /// Everything a notice page depends on besides the notice itself: tool version,
     /// settings, organisation file, theme, locale overrides.
     global_key: String,
+    /// The largest notice page rendered so far, in bytes before minifying.
+    notice_size: AtomicUsize,
 }
 
 /// A problem while rendering (a template error from a project override).
@@ -273,6 +276,7 @@ impl<'a> Site<'a> {
             livereload,
             messages,
             global_key: key.hex(),
+            notice_size: AtomicUsize::new(0),
         }
     }
 
@@ -376,19 +380,25 @@ impl<'a> Site<'a> {
             ctx.insert_value("t", t.clone());
         }
         ctx.insert(key, value);
-        let html = self
-            .theme
+        // Notice pages are rendered into room for the largest one so far, not grown; the
+        // bytes are Tera's, UTF-8 throughout, and are not checked again.
+        let hint = (key == "notice").then_some(&self.notice_size);
+        let mut html = Vec::with_capacity(hint.map_or(0, |h| h.load(Ordering::Relaxed)));
+        self.theme
             .tera
-            .render(template, &ctx)
+            .render_to(template, &ctx, &mut html)
             .map_err(|e| RenderError(format!("template {template}: {e}")))?;
+        if let Some(h) = hint {
+            h.fetch_max(html.len(), Ordering::Relaxed);
+        }
         Ok(self.finish(html))
     }
 
-    fn finish(&self, html: String) -> Vec<u8> {
+    fn finish(&self, html: Vec<u8>) -> Vec<u8> {
         if self.minify {
-            return super::minify::minify(html).into_bytes();
+            return super::minify::minify(html);
         }
-        html.into_bytes()
+        html
     }
 
     /// One notice page in one language.
