@@ -10,6 +10,7 @@
 //! (Welsh letters such as ŵ and ŷ would otherwise be garbled). Several values in one cell
 //! are joined with "; "; Markdown values are kept as written.
 
+use std::borrow::Cow;
 use std::io::Write as _;
 
 use fluent_bundle::FluentValue;
@@ -81,11 +82,20 @@ fn push_row<S: AsRef<str>>(out: &mut String, cells: &[S]) {
     out.push_str("\r\n");
 }
 
-fn join(v: impl IntoIterator<Item = String>) -> String {
-    v.into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(SEP)
+/// The non-empty values, joined with [`SEP`].
+fn join<S: AsRef<str>>(v: impl IntoIterator<Item = S>) -> String {
+    let mut out = String::new();
+    for s in v {
+        let s = s.as_ref();
+        if s.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(SEP);
+        }
+        out.push_str(s);
+    }
+    out
 }
 
 struct Cx<'a> {
@@ -107,15 +117,18 @@ impl<'a> Cx<'a> {
 
     /// The controller's contact details and the DPO's, each joined into one cell; made once
     /// for the organisation a stream is used with, and afresh for any other.
-    fn contacts(&self, o: &Organisation) -> (String, String) {
+    fn contacts(&self, o: &Organisation) -> (Cow<'_, str>, Cow<'_, str>) {
         let at = std::ptr::from_ref(o) as usize;
         let (cached, contact, dpo) = self
             .contacts
             .get_or_init(|| (at, controller_contact(self, o), dpo_contact(self, o)));
         if *cached == at {
-            (contact.clone(), dpo.clone())
+            (Cow::Borrowed(contact), Cow::Borrowed(dpo))
         } else {
-            (controller_contact(self, o), dpo_contact(self, o))
+            (
+                Cow::Owned(controller_contact(self, o)),
+                Cow::Owned(dpo_contact(self, o)),
+            )
         }
     }
 
@@ -229,82 +242,137 @@ fn criminal_condition(cx: &Cx<'_>, c: CriminalCondition) -> String {
     }
 }
 
-/// Recipients shared with for this purpose: those naming it, or naming no purpose.
-fn purpose_recipients<'a>(
-    n: &'a Notice,
-    p: &'a Purpose,
-) -> impl Iterator<Item = &'a Recipient> + 'a {
-    n.recipients
-        .iter()
-        .flatten()
-        .filter(move |r| r.purposes.is_empty() || r.purposes.iter().any(|x| x.v == p.id.v))
-}
-
-fn transfers(cx: &Cx<'_>, n: &Notice, p: &Purpose) -> String {
-    let mut out = Vec::new();
-    for r in purpose_recipients(n, p) {
-        for t in &r.transfers {
-            let dest = match &t.destination {
-                Destination::Country(c) => cx.msg(&concat(&["country-", &c.v])),
-                Destination::InternationalOrganisation(o) => o.get(cx.lang).to_owned(),
-            };
-            let mut s = concat(&[&dest, " (", r.name.get(cx.lang), ")"]);
-            if let Some(g) = &t.safeguard {
-                s.push_str(": ");
-                s.push_str(&cx.msg(&concat(&["safeguard-", g.v.code()])));
-            }
-            if let Some(d) = &t.derogation {
-                s.push_str(": ");
-                s.push_str(&cx.msg(&concat(&["derogation-", d.v.code()])));
-            }
-            out.push(s);
-        }
+/// One transfer of a recipient's: "Country (Recipient): safeguard".
+fn transfer_text(cx: &Cx<'_>, r: &Recipient, t: &crate::model::Transfer) -> String {
+    let dest = match &t.destination {
+        Destination::Country(c) => cx.msg(&concat(&["country-", &c.v])),
+        Destination::InternationalOrganisation(o) => o.get(cx.lang).to_owned(),
+    };
+    let mut s = concat(&[&dest, " (", r.name.get(cx.lang), ")"]);
+    if let Some(g) = &t.safeguard {
+        s.push_str(": ");
+        s.push_str(&cx.msg(&concat(&["safeguard-", g.v.code()])));
     }
-    join(out)
+    if let Some(d) = &t.derogation {
+        s.push_str(": ");
+        s.push_str(&cx.msg(&concat(&["derogation-", d.v.code()])));
+    }
+    s
 }
 
-fn retention(cx: &Cx<'_>, n: &Notice, p: &Purpose) -> String {
-    let mut out = Vec::new();
-    for r in &n.retention {
-        let cats = n.retention_categories(r);
-        if !p.categories.iter().any(|c| cats.contains(&c.v.as_str())) {
-            continue;
-        }
-        let how_long = match &r.keep {
-            Keep::Period(d) => {
-                let period = words::duration(cx.i18n, cx.lang, d.v);
-                let period = match r.qualifier {
-                    Some(Qualifier::AtLeast) => cx.fmt(
-                        "retention-at-least",
-                        &[("period", FluentValue::from(period))],
-                    ),
-                    Some(Qualifier::UpTo) => {
-                        cx.fmt("retention-up-to", &[("period", FluentValue::from(period))])
-                    }
-                    None => period,
-                };
-                match &r.from {
-                    Some(f) => concat(&[
-                        &period,
-                        " (",
-                        &cx.i18n.msg_str(cx.lang, "retention-from"),
-                        ": ",
-                        f.get(cx.lang),
-                        ")",
-                    ]),
-                    None => period,
+/// One retention entry: "Records: period (from: event)" or "Records: criteria".
+fn retention_text(cx: &Cx<'_>, r: &crate::model::Retention) -> String {
+    let how_long = match &r.keep {
+        Keep::Period(d) => {
+            let period = words::duration(cx.i18n, cx.lang, d.v);
+            let period = match r.qualifier {
+                Some(Qualifier::AtLeast) => cx.fmt(
+                    "retention-at-least",
+                    &[("period", FluentValue::from(period))],
+                ),
+                Some(Qualifier::UpTo) => {
+                    cx.fmt("retention-up-to", &[("period", FluentValue::from(period))])
                 }
+                None => period,
+            };
+            match &r.from {
+                Some(f) => concat(&[
+                    &period,
+                    " (",
+                    &cx.i18n.msg_str(cx.lang, "retention-from"),
+                    ": ",
+                    f.get(cx.lang),
+                    ")",
+                ]),
+                None => period,
             }
-            Keep::Criteria(c) => c.get(cx.lang).to_owned(),
-        };
-        out.push(concat(&[r.records.get(cx.lang), ": ", &how_long]));
-    }
-    join(out)
+        }
+        Keep::Criteria(c) => c.get(cx.lang).to_owned(),
+    };
+    concat(&[r.records.get(cx.lang), ": ", &how_long])
 }
 
-fn row(cx: &Cx<'_>, org: Option<&Organisation>, n: &Notice, p: &Purpose) -> Vec<String> {
+/// What the rows of one notice share, made once for all its purposes: the cells that do
+/// not depend on the purpose, each retention entry (with the categories it covers) and
+/// each recipient's transfers.
+struct Shared<'n> {
+    contact: Cow<'n, str>,
+    dpo: Cow<'n, str>,
+    joint: String,
+    subjects: String,
+    retention: Vec<(Vec<&'n str>, String)>,
+    /// Per recipient, in the notice's order.
+    transfers: Vec<Vec<String>>,
+}
+
+impl<'n> Shared<'n> {
+    fn new(cx: &'n Cx<'_>, org: Option<&'n Organisation>, n: &'n Notice) -> Shared<'n> {
+        let l = cx.lang;
+        let (contact, dpo) = org.map_or((Cow::Borrowed(""), Cow::Borrowed("")), |o| cx.contacts(o));
+        Shared {
+            contact,
+            dpo,
+            joint: join(
+                n.joint_controllers
+                    .iter()
+                    .map(|j| concat(&[j.name.get(l), " (", j.contact.get(l), ")"])),
+            ),
+            subjects: join(n.data_subjects.iter().flatten().map(|s| s.get(l))),
+            retention: n
+                .retention
+                .iter()
+                .map(|r| (n.retention_categories(r), retention_text(cx, r)))
+                .collect(),
+            transfers: n
+                .recipients
+                .iter()
+                .flatten()
+                .map(|r| {
+                    r.transfers
+                        .iter()
+                        .map(|t| transfer_text(cx, r, t))
+                        .collect()
+                })
+                .collect(),
+        }
+    }
+
+    /// The transfers to the recipients of purpose `p`.
+    fn transfers(&self, n: &Notice, p: &Purpose) -> String {
+        join(
+            n.recipients
+                .iter()
+                .flatten()
+                .zip(&self.transfers)
+                .filter(|(r, _)| shares_for(r, p))
+                .flat_map(|(_, t)| t),
+        )
+    }
+
+    /// The retention entries covering any category of purpose `p`.
+    fn retention(&self, p: &Purpose) -> String {
+        join(
+            self.retention
+                .iter()
+                .filter(|(cats, _)| p.categories.iter().any(|c| cats.contains(&c.v.as_str())))
+                .map(|(_, text)| text),
+        )
+    }
+}
+
+/// Whether recipient `r` is shared with for purpose `p`: it names it, or names no purpose.
+fn shares_for(r: &Recipient, p: &Purpose) -> bool {
+    r.purposes.is_empty() || r.purposes.iter().any(|x| x.v == p.id.v)
+}
+
+fn row<'n>(
+    cx: &'n Cx<'_>,
+    org: Option<&'n Organisation>,
+    n: &'n Notice,
+    p: &'n Purpose,
+    shared: &'n Shared<'n>,
+) -> [Cow<'n, str>; 18] {
     let l = cx.lang;
-    let (contact, dpo) = org.map(|o| cx.contacts(o)).unwrap_or_default();
     let cats: Vec<_> = n.purpose_categories(p).collect();
     let mut special: Vec<String> = Vec::new();
     for c in &cats {
@@ -315,50 +383,70 @@ fn row(cx: &Cx<'_>, org: Option<&Organisation>, n: &Notice, p: &Purpose) -> Vec<
             }
         }
     }
-    vec![
-        n.title.get(l).to_owned(),
-        p.name.get(l).to_owned(),
-        org.map(|o| o.name.get(l).to_owned()).unwrap_or_default(),
-        contact,
-        join(
-            n.joint_controllers
-                .iter()
-                .map(|j| concat(&[j.name.get(l), " (", j.contact.get(l), ")"])),
+    let b = Cow::Borrowed;
+    [
+        b(n.title.get(l)),
+        b(p.name.get(l)),
+        b(org.map_or("", |o| o.name.get(l))),
+        b(&shared.contact),
+        b(&shared.joint),
+        b(&shared.dpo),
+        b(&shared.subjects),
+        Cow::Owned(join(cats.iter().map(|c| c.name.get(l)))),
+        Cow::Owned(join(special)),
+        Cow::Owned(join(
+            cats.iter().filter(|c| c.criminal).map(|c| c.name.get(l)),
+        )),
+        Cow::Owned(lawful_basis(cx, p)),
+        Cow::Owned(
+            p.special_condition
+                .as_ref()
+                .map(|c| cx.with_article(&concat(&["special-", c.v.code()]), c.v.article()))
+                .unwrap_or_default(),
         ),
-        dpo,
-        join(
-            n.data_subjects
+        Cow::Owned(
+            p.schedule1
+                .as_ref()
+                .map(|s| cx.schedule1(s.v))
+                .unwrap_or_default(),
+        ),
+        Cow::Owned(
+            p.criminal_condition
+                .as_ref()
+                .map(|c| criminal_condition(cx, c.v))
+                .unwrap_or_default(),
+        ),
+        Cow::Owned(join(
+            n.recipients
                 .iter()
                 .flatten()
-                .map(|s| s.get(l).to_owned()),
-        ),
-        join(cats.iter().map(|c| c.name.get(l).to_owned())),
-        join(special),
-        join(
-            cats.iter()
-                .filter(|c| c.criminal)
-                .map(|c| c.name.get(l).to_owned()),
-        ),
-        lawful_basis(cx, p),
-        p.special_condition
-            .as_ref()
-            .map(|c| cx.with_article(&concat(&["special-", c.v.code()]), c.v.article()))
-            .unwrap_or_default(),
-        p.schedule1
-            .as_ref()
-            .map(|s| cx.schedule1(s.v))
-            .unwrap_or_default(),
-        p.criminal_condition
-            .as_ref()
-            .map(|c| criminal_condition(cx, c.v))
-            .unwrap_or_default(),
-        join(purpose_recipients(n, p).map(|r| r.name.get(l).to_owned())),
-        transfers(cx, n, p),
-        retention(cx, n, p),
-        org.and_then(|o| o.security.as_ref())
-            .map(|s| s.get(l).to_owned())
-            .unwrap_or_default(),
+                .filter(|r| shares_for(r, p))
+                .map(|r| r.name.get(l)),
+        )),
+        Cow::Owned(shared.transfers(n, p)),
+        Cow::Owned(shared.retention(p)),
+        b(org
+            .and_then(|o| o.security.as_ref())
+            .map_or("", |s| s.get(l))),
     ]
+}
+
+/// The rows of one notice, one per purpose.
+fn rows(cx: &Cx<'_>, org: Option<&Organisation>, n: &Notice) -> String {
+    let shared = Shared::new(cx, org, n);
+    let cells: Vec<[Cow<'_, str>; 18]> = n
+        .purposes
+        .iter()
+        .map(|p| row(cx, org, n, p, &shared))
+        .collect();
+    // Rows are 2.6 KB on average in the benchmark's estate: allocate once, at about the
+    // size (quotes may add a little), not grow.
+    let size = cells.iter().flatten().map(|c| c.len() + 3).sum::<usize>();
+    let mut out = String::with_capacity(size + 2 * cells.len());
+    for r in &cells {
+        push_row(&mut out, r);
+    }
+    out
 }
 
 /// The record of processing in `lang`: BOM, header row, one row per purpose per notice
@@ -370,9 +458,7 @@ pub fn ropa_csv(project: &Project, i18n: &I18n, lang: Lang) -> String {
     let mut notices: Vec<&Notice> = project.notices.iter().map(|n| &**n).collect();
     notices.sort_by(|a, b| a.id.cmp(&b.id));
     for n in notices {
-        for p in &n.purposes {
-            push_row(&mut out, &row(&cx, project.org.as_ref(), n, p));
-        }
+        out.push_str(&rows(&cx, project.org.as_ref(), n));
     }
     out
 }
@@ -426,19 +512,7 @@ impl<'a> RopaStream<'a> {
                 .par_iter()
                 .map(|n| {
                     super::Part::get(parts, n, || {
-                        let cells: Vec<Vec<String>> = n
-                            .purposes
-                            .iter()
-                            .map(|p| row(&self.cx, project.org.as_ref(), n, p))
-                            .collect();
-                        // Rows are 2.6 KB on average in the benchmark's estate: allocate
-                        // once, at about the size (quotes may add a little), not grow.
-                        let size = cells.iter().flatten().map(|c| c.len() + 3).sum::<usize>();
-                        let mut out = String::with_capacity(size + 2 * cells.len());
-                        for r in &cells {
-                            push_row(&mut out, r);
-                        }
-                        out.into_bytes()
+                        rows(&self.cx, project.org.as_ref(), n).into_bytes()
                     })
                 })
                 .collect::<std::io::Result<_>>()?;
