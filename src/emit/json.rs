@@ -10,6 +10,8 @@
 
 use std::borrow::Cow;
 
+use crate::model::Lang;
+
 /// A JSON value.
 #[derive(Debug, Clone, PartialEq)]
 pub enum J<'a> {
@@ -17,6 +19,11 @@ pub enum J<'a> {
     Bool(bool),
     Num(i64),
     Str(Cow<'a, str>),
+    /// `{"@id": "…"}`, a JSON-LD node reference, written without a map of its own (there
+    /// are hundreds in a notice's part of the JSON-LD export).
+    Id(Cow<'a, str>),
+    /// `{"@value": "…", "@language": "cy"}`, a JSON-LD language-tagged literal, likewise.
+    Lit(&'a str, Lang),
     Arr(Vec<J<'a>>),
     Obj(Obj<'a>),
 }
@@ -76,6 +83,18 @@ impl<'a> J<'a> {
             J::Bool(false) => out.extend_from_slice(b"false"),
             J::Num(n) => out.extend_from_slice(itoa::Buffer::new().format(*n).as_bytes()),
             J::Str(s) => string(out, s),
+            J::Id(s) => {
+                out.extend_from_slice(b"{\"@id\":");
+                string(out, s);
+                out.push(b'}');
+            }
+            J::Lit(s, lang) => {
+                out.extend_from_slice(b"{\"@value\":");
+                string(out, s);
+                out.extend_from_slice(b",\"@language\":");
+                string(out, lang.code());
+                out.push(b'}');
+            }
             J::Arr(items) => {
                 out.push(b'[');
                 for (i, v) in items.iter().enumerate() {
@@ -258,6 +277,25 @@ pub(crate) use obj;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A node reference and a language-tagged literal are written as the maps they stand
+    /// for.
+    #[test]
+    fn references_and_literals_are_their_maps() {
+        let iri = "https://example.org/notices/a.json#category-\"x\"";
+        let text = "Tŷ'r Harbwr\n<b>";
+        for (short, long) in [
+            (J::Id(iri.into()), obj! {"@id": iri}),
+            (
+                J::Lit(text, Lang::Cy),
+                obj! {"@value": text, "@language": "cy"},
+            ),
+            (J::Lit("", Lang::En), obj! {"@value": "", "@language": "en"}),
+        ] {
+            assert_eq!(short.to_bytes(), long.to_bytes());
+            assert!(!short.is_empty());
+        }
+    }
 
     /// The same bytes as serde_json, for every character that needs care.
     #[test]

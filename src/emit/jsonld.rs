@@ -72,6 +72,7 @@
 //! Other vocabularies: `dct:` (Dublin Core terms: `dct:title`, `dct:description`,
 //! `dct:modified`, `dct:identifier`), `rdfs:label`, `rdfs:seeAlso` (a notice's pages).
 
+use std::borrow::Cow;
 use std::io::Write as _;
 
 use super::concat;
@@ -180,11 +181,11 @@ fn sch1_iri(paragraph: u32) -> String {
     format!("hysbys:DPA2018-Sch1-{paragraph}")
 }
 
-fn id<'a>(iri: impl Into<J<'a>>) -> J<'a> {
-    obj! {"@id": iri}
+fn id<'a>(iri: impl Into<Cow<'a, str>>) -> J<'a> {
+    J::Id(iri.into())
 }
 
-fn ids<'a, I: IntoIterator<Item = S>, S: Into<J<'a>>>(v: I) -> J<'a> {
+fn ids<'a, I: IntoIterator<Item = S>, S: Into<Cow<'a, str>>>(v: I) -> J<'a> {
     J::arr(v.into_iter().map(id))
 }
 
@@ -201,7 +202,7 @@ impl<'a> Cx<'a> {
             self.langs
                 .iter()
                 .filter(|l| !t.get(**l).is_empty())
-                .map(|l| obj! {"@value": t.get(*l), "@language": l.code()}),
+                .map(|l| J::Lit(t.get(*l), *l)),
         )
     }
 
