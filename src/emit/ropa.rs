@@ -19,7 +19,7 @@ use super::concat;
 use crate::i18n::I18n;
 use crate::model::{
     schedule1_part, CriminalCondition, Destination, Keep, Lang, Notice, Organisation, Purpose,
-    Qualifier, Recipient,
+    Recipient,
 };
 use crate::render::words;
 use crate::Project;
@@ -264,17 +264,7 @@ fn transfer_text(cx: &Cx<'_>, r: &Recipient, t: &crate::model::Transfer) -> Stri
 fn retention_text(cx: &Cx<'_>, r: &crate::model::Retention) -> String {
     let how_long = match &r.keep {
         Keep::Period(d) => {
-            let period = words::duration(cx.i18n, cx.lang, d.v);
-            let period = match r.qualifier {
-                Some(Qualifier::AtLeast) => cx.fmt(
-                    "retention-at-least",
-                    &[("period", FluentValue::from(period))],
-                ),
-                Some(Qualifier::UpTo) => {
-                    cx.fmt("retention-up-to", &[("period", FluentValue::from(period))])
-                }
-                None => period,
-            };
+            let period = words::period(cx.i18n, cx.lang, d.v, r.qualifier);
             match &r.from {
                 Some(f) => concat(&[
                     &period,

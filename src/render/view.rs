@@ -506,20 +506,7 @@ fn recipient_view(cx: &Ctx<'_>, n: &Notice, r: &Recipient) -> RecipientView {
 fn retention_view(cx: &Ctx<'_>, n: &Notice, r: &Retention) -> RetentionView {
     let period = match &r.keep {
         Keep::Criteria(c) => cx.inline(c),
-        Keep::Period(p) => {
-            let words = words::duration(cx.i18n, cx.lang, p.v);
-            let words = match r.qualifier {
-                Some(Qualifier::AtLeast) => cx.fmt(
-                    "retention-at-least",
-                    &[("period", FluentValue::from(words))],
-                ),
-                Some(Qualifier::UpTo) => {
-                    cx.fmt("retention-up-to", &[("period", FluentValue::from(words))])
-                }
-                None => words,
-            };
-            html_escape(&words)
-        }
+        Keep::Period(p) => html_escape(&words::period(cx.i18n, cx.lang, p.v, r.qualifier)),
     };
     RetentionView {
         id: r.id.v.clone(),

@@ -4,7 +4,7 @@
 use fluent_bundle::FluentValue;
 
 use crate::i18n::I18n;
-use crate::model::{Date, Duration, Lang};
+use crate::model::{Date, Duration, Lang, Qualifier};
 
 pub fn date(i: &I18n, lang: Lang, d: Date) -> String {
     let month = i.msg(lang, &format!("month-{}", d.month()));
@@ -22,6 +22,17 @@ pub fn date(i: &I18n, lang: Lang, d: Date) -> String {
 /// A duration in words, e.g. "6 years", "1 flwyddyn a 6 mis", or "indefinitely".
 pub fn duration(i: &I18n, lang: Lang, d: Duration) -> String {
     i.duration_words(lang, d, || duration_uncached(i, lang, d))
+}
+
+/// A retention period in words with its qualifier, if any: "at least 6 years".
+pub fn period(i: &I18n, lang: Lang, d: Duration, qualifier: Option<Qualifier>) -> String {
+    let words = duration(i, lang, d);
+    let id = match qualifier {
+        Some(Qualifier::AtLeast) => "retention-at-least",
+        Some(Qualifier::UpTo) => "retention-up-to",
+        None => return words,
+    };
+    i.fmt(lang, id, &[("period", FluentValue::from(words))])
 }
 
 fn duration_uncached(i: &I18n, lang: Lang, d: Duration) -> String {
