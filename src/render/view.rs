@@ -863,10 +863,23 @@ pub struct IndexPage {
 /// ph, rh and th are single letters (so "llys" sorts after "lyfr"); accents are ignored
 /// at this level. English uses the plain letters.
 pub fn collation_key(s: &str, lang: Lang) -> Vec<u32> {
-    const CY: &[&str] = &[
-        "a", "b", "c", "ch", "d", "dd", "e", "f", "ff", "g", "ng", "h", "i", "j", "k", "l", "ll",
-        "m", "n", "o", "p", "ph", "q", "r", "rh", "s", "t", "th", "u", "v", "w", "x", "y", "z",
+    /// The place of each letter a–z in the Welsh alphabet (a b c ch d dd e f ff g ng h i j
+    /// k l ll m n o p ph q r rh s t th u v w x y z).
+    const CY_SINGLE: [u32; 26] = [
+        0, 1, 2, 4, 6, 7, 9, 11, 12, 13, 14, 15, 17, 18, 19, 20, 22, 23, 25, 26, 28, 29, 30, 31,
+        32, 33,
     ];
+    let cy_pair = |a: char, b: char| match (a, b) {
+        ('c', 'h') => Some(3),
+        ('d', 'd') => Some(5),
+        ('f', 'f') => Some(8),
+        ('n', 'g') => Some(10),
+        ('l', 'l') => Some(16),
+        ('p', 'h') => Some(21),
+        ('r', 'h') => Some(24),
+        ('t', 'h') => Some(27),
+        _ => None,
+    };
     let folded: Vec<char> = s
         .chars()
         .flat_map(char::to_lowercase)
@@ -885,18 +898,16 @@ pub fn collation_key(s: &str, lang: Lang) -> Vec<u32> {
     let mut i = 0;
     while i < folded.len() {
         let c = folded[i];
-        if lang == Lang::Cy && i + 1 < folded.len() {
-            let pair: String = [c, folded[i + 1]].iter().collect();
-            if let Some(k) = CY.iter().position(|x| *x == pair) {
-                key.push(1000 + k as u32);
+        if lang == Lang::Cy {
+            if let Some(k) = folded.get(i + 1).and_then(|&next| cy_pair(c, next)) {
+                key.push(1000 + k);
                 i += 2;
                 continue;
             }
         }
-        let single = c.to_string();
-        key.push(match (lang, CY.iter().position(|x| *x == single)) {
-            (Lang::Cy, Some(k)) => 1000 + k as u32,
-            _ if c.is_ascii_lowercase() => 1000 + (c as u32 - 'a' as u32) * 2,
+        key.push(match c {
+            'a'..='z' if lang == Lang::Cy => 1000 + CY_SINGLE[(c as u8 - b'a') as usize],
+            'a'..='z' => 1000 + (c as u32 - 'a' as u32) * 2,
             _ => c as u32,
         });
         i += 1;
@@ -956,6 +967,78 @@ pub fn index_page(cx: &Ctx<'_>, href: impl Fn(&Notice) -> String) -> IndexPage {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The key as it was first written (a string and a search of the alphabet for each
+    /// letter), which the table-driven one must give exactly.
+    fn collation_key_before(s: &str, lang: Lang) -> Vec<u32> {
+        const CY: &[&str] = &[
+            "a", "b", "c", "ch", "d", "dd", "e", "f", "ff", "g", "ng", "h", "i", "j", "k", "l",
+            "ll", "m", "n", "o", "p", "ph", "q", "r", "rh", "s", "t", "th", "u", "v", "w", "x",
+            "y", "z",
+        ];
+        let folded: Vec<char> = s
+            .chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| match c {
+                'á' | 'à' | 'â' | 'ä' => 'a',
+                'é' | 'è' | 'ê' | 'ë' => 'e',
+                'í' | 'ì' | 'î' | 'ï' => 'i',
+                'ó' | 'ò' | 'ô' | 'ö' => 'o',
+                'ú' | 'ù' | 'û' | 'ü' => 'u',
+                'ẃ' | 'ẁ' | 'ŵ' | 'ẅ' => 'w',
+                'ý' | 'ỳ' | 'ŷ' | 'ÿ' => 'y',
+                c => c,
+            })
+            .collect();
+        let mut key = Vec::with_capacity(folded.len());
+        let mut i = 0;
+        while i < folded.len() {
+            let c = folded[i];
+            if lang == Lang::Cy && i + 1 < folded.len() {
+                let pair: String = [c, folded[i + 1]].iter().collect();
+                if let Some(k) = CY.iter().position(|x| *x == pair) {
+                    key.push(1000 + k as u32);
+                    i += 2;
+                    continue;
+                }
+            }
+            let single = c.to_string();
+            key.push(match (lang, CY.iter().position(|x| *x == single)) {
+                (Lang::Cy, Some(k)) => 1000 + k as u32,
+                _ if c.is_ascii_lowercase() => 1000 + (c as u32 - 'a' as u32) * 2,
+                _ => c as u32,
+            });
+            i += 1;
+        }
+        key
+    }
+
+    #[test]
+    fn collation_key_is_the_first_one() {
+        let pieces = [
+            "a", "b", "c", "h", "ch", "d", "dd", "f", "ff", "n", "g", "ng", "l", "ll", "p", "ph",
+            "r", "rh", "t", "th", "w", "ŵ", "ŷ", "Â", "LL", "Ch", "-", " ", "'", "1", "é", "z",
+            "q", "x", "ß", "İ",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..5000 {
+            let mut s = String::new();
+            for _ in 0..(seed % 7) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                s.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            seed = seed.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            for lang in Lang::ALL {
+                assert_eq!(
+                    collation_key(&s, lang),
+                    collation_key_before(&s, lang),
+                    "{s:?} {lang:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn welsh_collation_treats_digraphs_as_letters() {
