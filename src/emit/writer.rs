@@ -54,7 +54,7 @@ impl Key {
     pub fn hex(&self) -> String {
         use sha2::Digest;
         let d = self.0.clone().finalize();
-        d.iter().take(16).map(|b| format!("{b:02x}")).collect()
+        hex::encode(&d[..16])
     }
 }
 

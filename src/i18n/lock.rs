@@ -48,12 +48,7 @@ pub struct Lock {
 
 /// The fingerprint of a primary-language text.
 pub fn hash(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
-    let mut s = String::with_capacity(64);
-    for b in digest {
-        s.push_str(&format!("{b:02x}"));
-    }
-    s
+    hex::encode(Sha256::digest(text.as_bytes()))
 }
 
 fn escape(s: &str) -> String {

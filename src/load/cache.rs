@@ -151,10 +151,6 @@ pub fn stamp(meta: &std::fs::Metadata) -> Option<Stamp> {
     }
 }
 
-fn hex(d: &[u8]) -> String {
-    d.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 impl Cache {
     /// The cache of the project at `root`, whose settings and organisation file have these
     /// texts.
@@ -227,7 +223,7 @@ impl Cache {
         h.update((rel.len() as u64).to_le_bytes());
         h.update(rel.as_bytes());
         h.update(digest);
-        Some(hex(&h.finalize()[..20]))
+        Some(hex::encode(&h.finalize()[..20]))
     }
 
     /// The verdict on the notice `id` at `rel` whose text has this SHA-256, if kept.
@@ -303,7 +299,7 @@ impl Cache {
         h.update((rel.len() as u64).to_le_bytes());
         h.update(rel.as_bytes());
         h.update(digest);
-        hex(&h.finalize()[..20])
+        hex::encode(&h.finalize()[..20])
     }
 
     fn mark(&self, name: &str) {
