@@ -210,6 +210,11 @@ pub fn stream(
         Default::default()
     };
     let (mut verdicts_used, mut verdicts_kept, mut models_loaded) = (0, 0, 0);
+    // The messages and the key that every batch's pages share, made once.
+    let shared = theme
+        .as_ref()
+        .filter(|_| writer.is_some())
+        .map(|t| crate::render::site::Shared::new(&project, &i18n, t, false));
     // Batch k + 1 is read while batch k is checked and rendered: the two cores stay busy
     // through the pauses of each stage.
     let first = pending.claim(batch);
@@ -244,12 +249,12 @@ pub fn stream(
                 stubs.extend(project.notices.iter().map(|n| Arc::new(n.stub())));
                 stopped |= found.iter().any(stops);
                 unrecorded += unrecorded_part(&project, true);
-                let (false, None, Some(w), Some(m), Some(theme)) =
-                    (stopped, &problem, &writer, &mut machine, &theme)
+                let (false, None, Some(w), Some(m), Some(theme), Some(shared)) =
+                    (stopped, &problem, &writer, &mut machine, &theme, &shared)
                 else {
                     return;
                 };
-                let site = Site::new(&project, &i18n, theme, false);
+                let site = Site::with(&project, &i18n, theme, false, shared.clone());
                 // A notice answered by its verdict is written as its stub when every page
                 // and part of it is the previous build's; otherwise its model is loaded.
                 let (kept, remake): (Vec<_>, Vec<_>) = judged
@@ -315,13 +320,16 @@ pub fn stream(
         (Some(_), None, false) => {
             let t = std::time::Instant::now();
             let ended = match (&writer, machine, &theme) {
-                (Some(w), Some(m), Some(theme)) => Site::new(&project, &i18n, theme, false)
-                    .render_rest(w)
-                    .map_err(|e| e.to_string())
-                    .and_then(|()| {
-                        m.finish(&project)
-                            .map_err(|e| format!("writing output: {e}"))
-                    }),
+                (Some(w), Some(m), Some(theme)) => match shared {
+                    Some(shared) => Site::with(&project, &i18n, theme, false, shared),
+                    None => Site::new(&project, &i18n, theme, false),
+                }
+                .render_rest(w)
+                .map_err(|e| e.to_string())
+                .and_then(|()| {
+                    m.finish(&project)
+                        .map_err(|e| format!("writing output: {e}"))
+                }),
                 _ => Err("the output could not be opened".to_owned()),
             };
             let finished = ended.and_then(|()| match writer {

@@ -242,13 +242,17 @@ impl std::fmt::Display for RenderError {
 
 impl std::error::Error for RenderError {}
 
-impl<'a> Site<'a> {
-    pub fn new(
-        project: &'a Project,
-        i18n: &'a I18n,
-        theme: &'a Theme,
-        livereload: bool,
-    ) -> Site<'a> {
+/// What every page of a build shares and costs the most to make: the simple messages as
+/// Tera values, and the key of everything a page depends on besides its notice. A streamed
+/// build makes a [`Site`] for each batch of notices, from one of these made once.
+#[derive(Clone)]
+pub struct Shared {
+    messages: BTreeMap<Lang, tera::Value>,
+    global_key: String,
+}
+
+impl Shared {
+    pub fn new(project: &Project, i18n: &I18n, theme: &Theme, livereload: bool) -> Shared {
         let messages = project
             .config
             .languages
@@ -268,14 +272,40 @@ impl<'a> Site<'a> {
         for (path, text) in &i18n.override_sources {
             key.add(path.as_bytes()).add(text.as_bytes());
         }
+        Shared {
+            messages,
+            global_key: key.hex(),
+        }
+    }
+}
+
+impl<'a> Site<'a> {
+    pub fn new(
+        project: &'a Project,
+        i18n: &'a I18n,
+        theme: &'a Theme,
+        livereload: bool,
+    ) -> Site<'a> {
+        let shared = Shared::new(project, i18n, theme, livereload);
+        Site::with(project, i18n, theme, livereload, shared)
+    }
+
+    /// A site from what [`Shared::new`] made for the same project, theme and `livereload`.
+    pub fn with(
+        project: &'a Project,
+        i18n: &'a I18n,
+        theme: &'a Theme,
+        livereload: bool,
+        shared: Shared,
+    ) -> Site<'a> {
         Site {
             project,
             i18n,
             theme,
             minify: project.config.minify,
             livereload,
-            messages,
-            global_key: key.hex(),
+            messages: shared.messages,
+            global_key: shared.global_key,
             notice_size: AtomicUsize::new(0),
         }
     }
