@@ -254,7 +254,7 @@ pub fn stream(
                 else {
                     return;
                 };
-                let site = Site::with(&project, &i18n, theme, false, shared.clone());
+                let site = Site::with(&project, &i18n, theme, shared.clone());
                 // A notice answered by its verdict is written as its stub when every page
                 // and part of it is the previous build's; otherwise its model is loaded.
                 let (kept, remake): (Vec<_>, Vec<_>) = judged
@@ -321,7 +321,7 @@ pub fn stream(
             let t = std::time::Instant::now();
             let ended = match (&writer, machine, &theme) {
                 (Some(w), Some(m), Some(theme)) => match shared {
-                    Some(shared) => Site::with(&project, &i18n, theme, false, shared),
+                    Some(shared) => Site::with(&project, &i18n, theme, shared),
                     None => Site::new(&project, &i18n, theme, false),
                 }
                 .render_rest(w)

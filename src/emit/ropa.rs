@@ -1,8 +1,8 @@
 //! The record of processing activities (UK GDPR Art 30(1)) as a
 //! spreadsheet, one row per purpose of each notice, in one language. It owns the CSV layout
 //! and wording of each cell; names of bases, conditions, special categories, safeguards and
-//! countries come from the Fluent messages, durations in words from
-//! [`crate::render::words::duration`]. It must not decide anything the model has not.
+//! countries come from the Fluent messages, periods in words from
+//! [`crate::render::words::period`]. It must not decide anything the model has not.
 //!
 //! The file is RFC 4180 CSV: a header row, CRLF line endings, a field quoted when it holds a
 //! comma, a double quote, CR or LF (inner quotes doubled). It is UTF-8 and starts with a

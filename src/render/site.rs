@@ -247,6 +247,7 @@ impl std::error::Error for RenderError {}
 /// build makes a [`Site`] for each batch of notices, from one of these made once.
 #[derive(Clone)]
 pub struct Shared {
+    livereload: bool,
     messages: BTreeMap<Lang, tera::Value>,
     global_key: String,
 }
@@ -273,6 +274,7 @@ impl Shared {
             key.add(path.as_bytes()).add(text.as_bytes());
         }
         Shared {
+            livereload,
             messages,
             global_key: key.hex(),
         }
@@ -286,16 +288,19 @@ impl<'a> Site<'a> {
         theme: &'a Theme,
         livereload: bool,
     ) -> Site<'a> {
-        let shared = Shared::new(project, i18n, theme, livereload);
-        Site::with(project, i18n, theme, livereload, shared)
+        Site::with(
+            project,
+            i18n,
+            theme,
+            Shared::new(project, i18n, theme, livereload),
+        )
     }
 
-    /// A site from what [`Shared::new`] made for the same project, theme and `livereload`.
+    /// A site from what [`Shared::new`] made for the same project and theme.
     pub fn with(
         project: &'a Project,
         i18n: &'a I18n,
         theme: &'a Theme,
-        livereload: bool,
         shared: Shared,
     ) -> Site<'a> {
         Site {
@@ -303,7 +308,7 @@ impl<'a> Site<'a> {
             i18n,
             theme,
             minify: project.config.minify,
-            livereload,
+            livereload: shared.livereload,
             messages: shared.messages,
             global_key: shared.global_key,
             notice_size: AtomicUsize::new(0),
@@ -410,10 +415,11 @@ impl<'a> Site<'a> {
             ctx.insert_value("t", t.clone());
         }
         ctx.insert(key, value);
-        // Notice pages are rendered into room for the largest one so far, not grown; the
-        // bytes are Tera's, UTF-8 throughout, and are not checked again.
+        // Notice pages are rendered into room for the largest one so far (up to 1 MiB), not
+        // grown; the bytes are Tera's, UTF-8 throughout, and are not checked again.
         let hint = (key == "notice").then_some(&self.notice_size);
-        let mut html = Vec::with_capacity(hint.map_or(0, |h| h.load(Ordering::Relaxed)));
+        let room = hint.map_or(0, |h| h.load(Ordering::Relaxed).min(1 << 20));
+        let mut html = Vec::with_capacity(room);
         self.theme
             .tera
             .render_to(template, &ctx, &mut html)
