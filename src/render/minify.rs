@@ -136,15 +136,7 @@ fn collapsed(bytes: &[u8]) -> Collapsed {
 
 /// The bytes of text that [`collapse`] must look at: markup, whitespace, and what sends a
 /// page to the crate.
-static SPECIAL: [bool; 256] = {
-    let mut t = table(b"< \"\x7f>");
-    let mut c = 0;
-    while c < 0x20 {
-        t[c] = true;
-        c += 1;
-    }
-    t
-};
+static SPECIAL: [bool; 256] = with_controls(table(b"< \"\x7f>"));
 
 /// The bytes of a tag's or an attribute's name: ASCII letters, digits and `-`.
 static NAME: [bool; 256] =
@@ -153,15 +145,17 @@ static NAME: [bool; 256] =
 /// The bytes that end an attribute's value, or send the page to the crate: whitespace other
 /// than a space, `<`, and (as in text) every other control character and DEL, which the
 /// crate drops or turns into spaces.
-static VALUE_STOP: [bool; 256] = {
-    let mut t = table(b"\"<\x7f");
+static VALUE_STOP: [bool; 256] = with_controls(table(b"\"<\x7f"));
+
+/// The table with every byte below 0x20 added (tab, line feed and the control characters).
+const fn with_controls(mut t: [bool; 256]) -> [bool; 256] {
     let mut c = 0;
     while c < 0x20 {
         t[c] = true;
         c += 1;
     }
     t
-};
+}
 
 /// A table of the bytes given.
 const fn table(bytes: &[u8]) -> [bool; 256] {
