@@ -2,8 +2,6 @@
 //! uniqueness of ids (`unknown-reference`, `duplicate-id`). Catalogue refs are replaced by
 //! copies of their entries, so later stages see one list per notice.
 
-use std::collections::HashSet;
-
 use super::convert::{Item, RawNotice};
 use crate::diag::{did_you_mean, Diagnostic};
 use crate::model::*;
@@ -90,16 +88,37 @@ fn check_refs(
     }
 }
 
-/// Report the second and later uses of an id among `ids`.
-pub fn unique<'a>(
+/// Whether the item at `i` has the id of an earlier one: a scan of the earlier items while
+/// the list is short (notices list a dozen of each), a hash set of the ids after, so that a
+/// long list is not quadratic. `set` is that hash set, started at the first long list's
+/// first item.
+fn repeats<'a, T>(
+    items: &'a [T],
+    i: usize,
+    id: impl Fn(&'a T) -> &'a str,
+    set: &mut Option<rustc_hash::FxHashSet<&'a str>>,
+) -> bool {
+    const SCAN: usize = 32;
+    let this = id(&items[i]);
+    if items.len() <= SCAN {
+        return items[..i].iter().any(|x| id(x) == this);
+    }
+    !set.get_or_insert_with(rustc_hash::FxHashSet::default)
+        .insert(this)
+}
+
+/// Report the second and later uses of an id among `items`.
+pub fn unique<T>(
     file: FileId,
-    ids: impl IntoIterator<Item = &'a S<String>>,
+    items: &[T],
+    id: impl Fn(&T) -> &S<String>,
     what: &str,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let mut seen = HashSet::new();
-    for id in ids {
-        if !seen.insert(id.v.as_str()) {
+    let mut set = None;
+    for (i, item) in items.iter().enumerate() {
+        if repeats(items, i, |x| id(x).v.as_str(), &mut set) {
+            let id = id(item);
             diags.push(
                 Diagnostic::new(
                     "duplicate-id",
@@ -118,13 +137,15 @@ pub fn unique<'a>(
 pub fn organisation(org: &Organisation, diags: &mut Vec<Diagnostic>) {
     unique(
         org.file,
-        org.recipients.iter().map(|r| &r.id),
+        &org.recipients,
+        |r| &r.id,
         "catalogue recipient",
         diags,
     );
     unique(
         org.file,
-        org.retention.iter().map(|r| &r.id),
+        &org.retention,
+        |r| &r.id,
         "catalogue retention entry",
         diags,
     );
@@ -146,27 +167,13 @@ pub fn notice(
     } = raw;
     let file = notice.file;
 
+    unique(file, &notice.channels, |c| &c.id, "channel", diags);
+    unique(file, &notice.categories, |c| &c.id, "category", diags);
+    unique(file, &notice.purposes, |p| &p.id, "purpose", diags);
     unique(
         file,
-        notice.channels.iter().map(|c| &c.id),
-        "channel",
-        diags,
-    );
-    unique(
-        file,
-        notice.categories.iter().map(|c| &c.id),
-        "category",
-        diags,
-    );
-    unique(
-        file,
-        notice.purposes.iter().map(|p| &p.id),
-        "purpose",
-        diags,
-    );
-    unique(
-        file,
-        notice.automated_decisions.iter().map(|a| &a.id),
+        &notice.automated_decisions,
+        |a| &a.id,
         "automated decision",
         diags,
     );
@@ -278,9 +285,9 @@ pub fn notice(
     if let Some(rs) = &resolved_recipients {
         // A catalogue entry's id clashes with an inline one: report at the later one, in
         // this file (the catalogue entry's position is in another file).
-        let mut seen = HashSet::new();
-        for r in rs {
-            if !seen.insert(r.id.v.clone()) {
+        let mut set = None;
+        for (i, r) in rs.iter().enumerate() {
+            if repeats(rs, i, |r| r.id.v.as_str(), &mut set) {
                 let pos = if r.catalogue.is_some() {
                     notice.first_key
                 } else {
@@ -298,9 +305,9 @@ pub fn notice(
             }
         }
     }
-    let mut seen = HashSet::new();
-    for r in &resolved_retention {
-        if !seen.insert(r.id.v.clone()) {
+    let mut set = None;
+    for (i, r) in resolved_retention.iter().enumerate() {
+        if repeats(&resolved_retention, i, |r| r.id.v.as_str(), &mut set) {
             let pos = if r.catalogue.is_some() {
                 notice.first_key
             } else {
@@ -343,4 +350,25 @@ pub fn notice(
     notice.recipients = resolved_recipients;
     notice.retention = resolved_retention;
     notice
+}
+
+#[cfg(test)]
+mod tests {
+    use super::repeats;
+
+    /// The repeats found, by scan (short lists) and by hash set (long ones), are those of
+    /// a plain reading: each item whose id an earlier item has.
+    #[test]
+    fn repeats_are_the_later_uses_of_an_id() {
+        for len in [0, 1, 2, 5, 32, 33, 40, 100] {
+            let ids: Vec<String> = (0..len).map(|i| format!("id-{}", (i * 7) % 23)).collect();
+            let mut set = None;
+            let found: Vec<usize> = (0..len)
+                .filter(|&i| repeats(&ids, i, String::as_str, &mut set))
+                .collect();
+            let expected: Vec<usize> = (0..len).filter(|&i| ids[..i].contains(&ids[i])).collect();
+            assert_eq!(found, expected, "{len} ids");
+            assert_eq!(found.is_empty(), len <= 23, "{len} ids");
+        }
+    }
 }
