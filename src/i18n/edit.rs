@@ -489,7 +489,8 @@ fn primary_style(src: &Src<'_>, entries: &[(Key, Node)], t: &Target<'_>) -> Styl
 /// Apply every target to `text` (one file's contents, without a byte-order mark). Errors
 /// name the target by its index in `targets`.
 pub fn apply(text: &str, targets: &[Target<'_>]) -> Result<String, (usize, String)> {
-    let parsed = yaml::parse(text, &Limits::default());
+    let arena = bumpalo::Bump::new();
+    let parsed = yaml::parse(text, &arena, &Limits::default());
     let Some(root) = parsed.root else {
         return Err((0, "the file no longer reads as YAML".into()));
     };
@@ -530,7 +531,8 @@ mod tests {
 
     /// The position of the text map under top-level `key`.
     fn map_pos(text: &str, key: &str) -> Pos {
-        let p = yaml::parse(text, &Limits::default());
+        let arena = bumpalo::Bump::new();
+        let p = yaml::parse(text, &arena, &Limits::default());
         let Some(Node {
             value: Value::Map(m),
             ..
@@ -554,7 +556,8 @@ mod tests {
 
     /// The `cy` string under `key` after reading the text again.
     fn cy(text: &str, key: &str) -> Option<String> {
-        let p = yaml::parse(text, &Limits::default());
+        let arena = bumpalo::Bump::new();
+        let p = yaml::parse(text, &arena, &Limits::default());
         assert!(p.problems.is_empty(), "{:?}\n{text}", p.problems);
         let Some(Node {
             value: Value::Map(m),

@@ -581,7 +581,8 @@ fn reread(
     lang: Lang,
 ) -> Option<(Strings, Vec<&'static str>)> {
     let primary = p.config.primary();
-    let parsed = yaml::parse(text, &Limits::default());
+    let arena = bumpalo::Bump::new();
+    let parsed = yaml::parse(text, &arena, &Limits::default());
     if !parsed.problems.is_empty() {
         return None;
     }

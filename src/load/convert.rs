@@ -3,7 +3,7 @@
 //! `missing-translation`, `invalid-duration`). References are left as ids for
 //! [`super::resolve`]. Every problem is collected; reading goes on past each one.
 
-use super::yaml::{Key, Node, Pos, Value};
+use super::yaml::{same_key, Key, Node, Pos, Value};
 use crate::diag::{did_you_mean, Diagnostic};
 use crate::model::*;
 
@@ -26,14 +26,14 @@ impl<'n> Fields<'n> {
     pub fn get(&self, key: &str) -> Option<&'n Node<'n>> {
         self.entries
             .iter()
-            .find(|(k, _)| k.name == key)
+            .find(|(k, _)| same_key(k.name, key))
             .map(|(_, v)| v)
             .filter(|v| !matches!(v.value, Value::Null))
     }
 
     /// Is the key written at all (even as null)?
     pub fn has(&self, key: &str) -> bool {
-        self.entries.iter().any(|(k, _)| k.name == key)
+        self.entries.iter().any(|(k, _)| same_key(k.name, key))
     }
 
     /// The keys of `known` written in this mapping (even as null or an invalid value), so a
@@ -43,7 +43,7 @@ impl<'n> Fields<'n> {
             .iter()
             .copied()
             .filter(
-                |k| match self.entries.iter().find(|(key, _)| key.name == *k) {
+                |k| match self.entries.iter().find(|(key, _)| same_key(key.name, k)) {
                     None => false,
                     Some((_, v)) => match &v.value {
                         // `null`, `~` and an empty value mean absent; so does an empty list,
@@ -60,7 +60,7 @@ impl<'n> Fields<'n> {
     pub fn key_pos(&self, key: &str) -> Option<Pos> {
         self.entries
             .iter()
-            .find(|(k, _)| k.name == key)
+            .find(|(k, _)| same_key(k.name, key))
             .map(|(k, _)| k.pos)
     }
 }
@@ -149,8 +149,8 @@ impl Cx<'_> {
             self.invalid(node, &format!("{what} (a mapping)"));
             return None;
         };
-        for (k, _) in entries {
-            if !known.contains(&k.name.as_ref()) {
+        for (k, _) in *entries {
+            if !known.iter().any(|name| same_key(name, k.name)) {
                 let mut d = self
                     .diag(
                         "unknown-field",
@@ -158,7 +158,7 @@ impl Cx<'_> {
                         format!("unknown field `{}` in {what}", k.name),
                     )
                     .label("not a field of the format");
-                d = match did_you_mean(&k.name, known.iter().copied()) {
+                d = match did_you_mean(k.name, known.iter().copied()) {
                     Some(s) => d.help(format!("did you mean `{s}`?")),
                     None => d.help(format!("the fields of {what} are: {}", known.join(", "))),
                 };
@@ -208,8 +208,8 @@ impl Cx<'_> {
 
     pub fn bool(&mut self, node: &Node) -> Option<bool> {
         match &node.value {
-            Value::Scalar { text, plain: true } if text == "true" => Some(true),
-            Value::Scalar { text, plain: true } if text == "false" => Some(false),
+            Value::Scalar { text, plain: true } if *text == "true" => Some(true),
+            Value::Scalar { text, plain: true } if *text == "false" => Some(false),
             _ => {
                 let d = self
                     .diag("invalid-value", node.pos, "expected `true` or `false`")
@@ -1331,7 +1331,7 @@ fn purpose(cx: &mut Cx<'_>, n: &Node) -> Option<Purpose> {
 
 fn criminal_condition(cx: &mut Cx<'_>, n: &Node) -> Option<S<CriminalCondition>> {
     match &n.value {
-        Value::Scalar { text, .. } if text == "official-authority" => Some(S {
+        Value::Scalar { text, .. } if *text == "official-authority" => Some(S {
             v: CriminalCondition::OfficialAuthority,
             pos: n.pos,
         }),

@@ -149,14 +149,16 @@ fn decode(bytes: Vec<u8>) -> Result<String, Vec<u8>> {
     String::from_utf8(strip_bom(bytes)).map_err(std::string::FromUtf8Error::into_bytes)
 }
 
-/// Parse and read one YAML file's root node, pushing YAML problems as diagnostics.
+/// Parse and read one YAML file's root node into `arena`, pushing YAML problems as
+/// diagnostics.
 fn parse_yaml<'a>(
     text: &'a str,
+    arena: &'a bumpalo::Bump,
     file: FileId,
     limits: &Limits,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<yaml::Node<'a>> {
-    let parsed = yaml::parse(text, limits);
+    let parsed = yaml::parse(text, arena, limits);
     for p in parsed.problems {
         let lint = match p.kind {
             ProblemKind::Parse => "parse-error",
@@ -351,9 +353,35 @@ pub fn notice_from_text(
         ));
         return None;
     }
-    let node = parse_yaml(text, file, &limits, diags)?;
-    let mut cx = convert::Cx { file, langs, diags };
-    convert::notice(&mut cx, stem, &node)
+    with_arena(|arena| {
+        let node = parse_yaml(text, arena, file, &limits, diags)?;
+        let mut cx = convert::Cx { file, langs, diags };
+        convert::notice(&mut cx, stem, &node)
+    })
+}
+
+thread_local! {
+    /// The arena of the YAML trees a thread reads. A notice's tree lives only until the
+    /// notice is converted, so the arena is emptied and used again for the next one, its
+    /// memory still in the processor's cache.
+    static ARENA: std::cell::RefCell<bumpalo::Bump> = std::cell::RefCell::new(bumpalo::Bump::new());
+}
+
+/// Run `f` with this thread's arena, emptied (or a new one, were it in use).
+fn with_arena<R>(f: impl FnOnce(&bumpalo::Bump) -> R) -> R {
+    /// An arena grown past this by a large file is let go, not kept for the next one.
+    const KEEP: usize = 4 << 20;
+    ARENA.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut arena) => {
+            arena.reset();
+            let r = f(&arena);
+            if arena.allocated_bytes() > KEEP {
+                *arena = bumpalo::Bump::new();
+            }
+            r
+        }
+        Err(_) => f(&bumpalo::Bump::new()),
+    })
 }
 
 /// Load a project from texts in memory: the same pipeline as [`load`] without the file
@@ -377,7 +405,8 @@ pub fn load_texts(
     let langs = config.languages.clone();
     let org = organisation.and_then(|text| {
         let id = sources.add("notices/_organisation.yaml".into(), text.to_owned());
-        let node = parse_yaml(text, id, &limits, &mut diags)?;
+        let arena = bumpalo::Bump::new();
+        let node = parse_yaml(text, &arena, id, &limits, &mut diags)?;
         let mut cx = convert::Cx {
             file: id,
             langs: &langs,
@@ -537,7 +566,8 @@ pub fn begin(root: &Path, opts: &Options) -> Result<(Project, Pending), LoadErro
         let id = sources.add(first.rel.clone(), String::new());
         if let Some(text) = read_text(&first.abs, id, &limits, &mut diags) {
             let mut local = Vec::new();
-            if let Some(node) = parse_yaml(&text, id, &limits, &mut local) {
+            let arena = bumpalo::Bump::new();
+            if let Some(node) = parse_yaml(&text, &arena, id, &limits, &mut local) {
                 let mut cx = convert::Cx {
                     file: id,
                     langs: &langs,

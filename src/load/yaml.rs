@@ -5,9 +5,15 @@
 //! limits on depth, node count, alias expansion and string length. It knows nothing of
 //! notices; it never panics, whatever the input. Plain block YAML, which is what notices
 //! are, is read by the quick reader in `yaml_quick` first, which builds the same tree.
+//!
+//! A tree lives in an arena (a [`Bump`]) that the caller owns: its collections are slices
+//! there and its strings are borrowed from the text or, where they differ from it (a block
+//! scalar, an escape), written there. So a tree is built without a call to the allocator
+//! for each collection and string, and let go in one piece, without a walk to drop it.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
+
+pub use bumpalo::Bump;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span as YSpan};
 
@@ -45,49 +51,57 @@ impl Pos {
     };
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub enum Value<'a> {
-    /// A scalar: its text (borrowed from the source where it is written as it reads), and
-    /// whether it was written plain (unquoted, not a block).
+    /// A scalar: its text (borrowed from the source where it is written as it reads, else
+    /// from the arena), and whether it was written plain (unquoted, not a block).
     Scalar {
-        text: Cow<'a, str>,
+        text: &'a str,
         plain: bool,
     },
-    Seq(Vec<Node<'a>>),
+    Seq(&'a [Node<'a>]),
     /// Mapping entries in source order; keys are scalars (other keys are a parse error).
-    Map(Vec<(Key<'a>, Node<'a>)>),
+    Map(&'a [(Key<'a>, Node<'a>)]),
     /// `null`, `~` or an empty value.
     Null,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct Key<'a> {
-    pub name: Cow<'a, str>,
+    pub name: &'a str,
     pub pos: Pos,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct Node<'a> {
     pub value: Value<'a>,
     pub pos: Pos,
 }
 
+/// Whether two keys are the same: by their lengths and first bytes before their bytes, for
+/// most keys compared differ there, and a comparison of the bytes is a call to `memcmp`.
+#[inline]
+pub fn same_key(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    a.len() == b.len() && a.first() == b.first() && a == b
+}
+
 /// The keys of one mapping seen so far: a scan of its entries while it is small, a hash set
 /// after, so that a mapping of a hundred thousand keys is not quadratic.
 #[derive(Default)]
-pub(super) struct SeenKeys<'a>(Option<rustc_hash::FxHashSet<Cow<'a, str>>>);
+pub(super) struct SeenKeys<'a>(Option<rustc_hash::FxHashSet<&'a str>>);
 
 impl<'a> SeenKeys<'a> {
     /// Whether `key` is already a key of `entries` (the mapping's entries so far); when it
     /// is not, it is remembered, for the caller to add.
     pub(super) fn is_duplicate(&mut self, entries: &[(Key<'a>, Node<'a>)], key: &Key<'a>) -> bool {
         if self.0.is_none() && entries.len() < 16 {
-            return entries.iter().any(|(k, _)| k.name == key.name);
+            return entries.iter().any(|(k, _)| same_key(k.name, key.name));
         }
         let set = self
             .0
-            .get_or_insert_with(|| entries.iter().map(|(k, _)| k.name.clone()).collect());
-        !set.insert(key.name.clone())
+            .get_or_insert_with(|| entries.iter().map(|(k, _)| k.name).collect());
+        !set.insert(key.name)
     }
 }
 
@@ -206,19 +220,19 @@ fn tab_near(text: &str, pos: Pos) -> Pos {
     }
 }
 
-/// Parse `text` (already valid UTF-8, BOM stripped) into a tree: by the quick reader when
-/// the file is plain block YAML, else by saphyr-parser. Both give the same tree.
-pub fn parse<'a>(text: &'a str, limits: &Limits) -> Parsed<'a> {
-    super::yaml_quick::parse(text, limits).unwrap_or_else(|| parse_full(text, limits))
+/// Parse `text` (already valid UTF-8, BOM stripped) into a tree in `arena`: by the quick
+/// reader when the file is plain block YAML, else by saphyr-parser. Both give the same tree.
+pub fn parse<'a>(text: &'a str, arena: &'a Bump, limits: &Limits) -> Parsed<'a> {
+    super::yaml_quick::parse(text, arena, limits).unwrap_or_else(|| parse_full(text, arena, limits))
 }
 
 /// Parse `text` with saphyr-parser, whatever YAML it holds.
-pub fn parse_full<'a>(text: &'a str, limits: &Limits) -> Parsed<'a> {
-    let mut parsed = parse_saphyr(text, limits);
+pub fn parse_full<'a>(text: &'a str, arena: &'a Bump, limits: &Limits) -> Parsed<'a> {
+    let mut parsed = parse_saphyr(text, arena, limits);
     let bytes = text.as_bytes();
     let lone_cr = memchr::memchr_iter(b'\r', bytes).any(|i| bytes.get(i + 1) != Some(&b'\n'));
     if lone_cr {
-        by_line_feeds(text, &mut parsed);
+        by_line_feeds(text, arena, &mut parsed);
     }
     parsed
 }
@@ -227,7 +241,7 @@ pub fn parse_full<'a>(text: &'a str, limits: &Limits) -> Parsed<'a> {
 /// hysbys counts lines by line feeds, as the quick reader, the human diagnostics, editors
 /// and CI annotations of a file with such returns do. Give every position the line and
 /// column of its character offset, counted that way.
-fn by_line_feeds(text: &str, parsed: &mut Parsed<'_>) {
+fn by_line_feeds<'a>(text: &str, arena: &'a Bump, parsed: &mut Parsed<'a>) {
     // The character offset at which each line starts.
     let mut starts = vec![0usize];
     starts.extend(
@@ -236,34 +250,44 @@ fn by_line_feeds(text: &str, parsed: &mut Parsed<'_>) {
             .filter(|&(_, c)| c == '\n')
             .map(|(i, _)| i + 1),
     );
-    let fix = |pos: &mut Pos| {
+    let fix = |mut pos: Pos| {
         let index = pos.index as usize;
         let line = starts.partition_point(|&s| s <= index).max(1);
         let start = starts.get(line - 1).copied().unwrap_or(0);
         pos.line = u32::try_from(line).unwrap_or(u32::MAX);
         pos.col = u32::try_from(index - start + 1).unwrap_or(u32::MAX);
+        pos
     };
     for p in &mut parsed.problems {
-        fix(&mut p.pos);
+        p.pos = fix(p.pos);
     }
-    // Iterative, so a deep tree cannot overflow the stack.
-    let mut stack: Vec<&mut Node<'_>> = parsed.root.iter_mut().collect();
-    while let Some(node) = stack.pop() {
-        fix(&mut node.pos);
-        match &mut node.value {
-            Value::Seq(items) => stack.extend(items.iter_mut()),
-            Value::Map(entries) => {
-                for (k, v) in entries.iter_mut() {
-                    fix(&mut k.pos);
-                    stack.push(v);
-                }
+    // The tree is built again with the new positions. Recursion is safe: the parser stops
+    // past `max_depth` levels, and an alias adds at most that many again.
+    fn moved<'a>(node: &Node<'a>, arena: &'a Bump, fix: &impl Fn(Pos) -> Pos) -> Node<'a> {
+        let value = match node.value {
+            Value::Seq(items) => {
+                Value::Seq(arena.alloc_slice_fill_iter(items.iter().map(|n| moved(n, arena, fix))))
             }
-            Value::Scalar { .. } | Value::Null => {}
+            Value::Map(entries) => {
+                Value::Map(arena.alloc_slice_fill_iter(entries.iter().map(|(k, v)| {
+                    let key = Key {
+                        name: k.name,
+                        pos: fix(k.pos),
+                    };
+                    (key, moved(v, arena, fix))
+                })))
+            }
+            v @ (Value::Scalar { .. } | Value::Null) => v,
+        };
+        Node {
+            value,
+            pos: fix(node.pos),
         }
     }
+    parsed.root = parsed.root.as_ref().map(|root| moved(root, arena, &fix));
 }
 
-fn parse_saphyr<'a>(text: &'a str, limits: &Limits) -> Parsed<'a> {
+fn parse_saphyr<'a>(text: &'a str, arena: &'a Bump, limits: &Limits) -> Parsed<'a> {
     let mut problems = Vec::new();
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Frame> = Vec::new();
@@ -337,7 +361,7 @@ fn parse_saphyr<'a>(text: &'a str, limits: &Limits) -> Parsed<'a> {
                     );
                 }
                 nodes = nodes.saturating_add(size);
-                let mut node = target.clone();
+                let mut node = *target;
                 node.pos = pos;
                 Some((node, 0))
             }
@@ -358,6 +382,10 @@ fn parse_saphyr<'a>(text: &'a str, limits: &Limits) -> Parsed<'a> {
                 {
                     Value::Null
                 } else {
+                    let text = match text {
+                        std::borrow::Cow::Borrowed(text) => text,
+                        std::borrow::Cow::Owned(text) => arena.alloc_str(&text),
+                    };
                     Value::Scalar {
                         text,
                         plain: plain && !forced_str,
@@ -402,7 +430,7 @@ fn parse_saphyr<'a>(text: &'a str, limits: &Limits) -> Parsed<'a> {
             Event::SequenceEnd => match stack.pop() {
                 Some(Frame::Seq { items, pos, anchor }) => Some((
                     Node {
-                        value: Value::Seq(items),
+                        value: Value::Seq(arena.alloc_slice_copy(&items)),
                         pos,
                     },
                     anchor,
@@ -417,7 +445,7 @@ fn parse_saphyr<'a>(text: &'a str, limits: &Limits) -> Parsed<'a> {
                     ..
                 }) => Some((
                     Node {
-                        value: Value::Map(entries),
+                        value: Value::Map(arena.alloc_slice_copy(&entries)),
                         pos,
                     },
                     anchor,
@@ -438,7 +466,7 @@ fn parse_saphyr<'a>(text: &'a str, limits: &Limits) -> Parsed<'a> {
             );
         }
         if anchor != 0 {
-            anchors.insert(anchor, node.clone());
+            anchors.insert(anchor, node);
         }
         match stack.last_mut() {
             None => root = Some(node),
@@ -452,7 +480,7 @@ fn parse_saphyr<'a>(text: &'a str, limits: &Limits) -> Parsed<'a> {
                 None => {
                     let name = match node.value {
                         Value::Scalar { text, .. } => text,
-                        Value::Null => Cow::Borrowed(""),
+                        Value::Null => "",
                         _ => fail!(
                             ProblemKind::Parse,
                             node.pos,
@@ -485,13 +513,14 @@ fn parse_saphyr<'a>(text: &'a str, limits: &Limits) -> Parsed<'a> {
 mod tests {
     use super::*;
 
-    fn p(s: &str) -> Parsed<'_> {
-        parse(s, &Limits::default())
+    fn p<'a>(arena: &'a Bump, s: &'a str) -> Parsed<'a> {
+        parse(s, arena, &Limits::default())
     }
 
     #[test]
     fn positions_are_one_based_scalar_columns() {
-        let r = p("a:\n  bé: x\n  c: [1, 2]\n");
+        let arena = Bump::new();
+        let r = p(&arena, "a:\n  bé: x\n  c: [1, 2]\n");
         let Some(Node {
             value: Value::Map(m),
             ..
@@ -510,7 +539,8 @@ mod tests {
     /// which count line feeds (as the human diagnostics and CI annotations do).
     #[test]
     fn lines_are_counted_by_line_feeds() {
-        let r = p("a: 1\rb: x\nc: y\n");
+        let arena = Bump::new();
+        let r = p(&arena, "a: 1\rb: x\nc: y\n");
         let Some(Node {
             value: Value::Map(m),
             ..
@@ -520,22 +550,25 @@ mod tests {
         };
         let keys: Vec<_> = m
             .iter()
-            .map(|(k, _)| (k.name.as_ref(), k.pos.line, k.pos.col))
+            .map(|(k, _)| (k.name, k.pos.line, k.pos.col))
             .collect();
         assert_eq!(keys, [("a", 1, 1), ("b", 1, 6), ("c", 2, 1)]);
         assert_eq!((m[2].1.pos.line, m[2].1.pos.col), (2, 4));
         // And a problem after such a return.
-        let r = p("a: 1\rb: x\nc: [\n");
+        let arena = Bump::new();
+        let r = p(&arena, "a: 1\rb: x\nc: [\n");
         let problem = r.problems.first().expect("a parse error");
         assert_eq!(problem.pos.line, 3, "{problem:?}");
         // With CRLF, as without any return.
-        let r = p("a: 1\r\nb: [\r\n");
+        let arena = Bump::new();
+        let r = p(&arena, "a: 1\r\nb: [\r\n");
         assert_eq!(r.problems.first().map(|x| x.pos.line), Some(3));
     }
 
     #[test]
     fn yaml_1_2_nulls_and_strings() {
-        let r = p("a: ~\nb: no\nc: 'null'\nd:\n");
+        let arena = Bump::new();
+        let r = p(&arena, "a: ~\nb: no\nc: 'null'\nd:\n");
         let Some(Node {
             value: Value::Map(m),
             ..
@@ -544,14 +577,15 @@ mod tests {
             panic!()
         };
         assert!(matches!(m[0].1.value, Value::Null));
-        assert!(matches!(&m[1].1.value, Value::Scalar { text, plain: true } if text == "no"));
-        assert!(matches!(&m[2].1.value, Value::Scalar { text, plain: false } if text == "null"));
+        assert!(matches!(&m[1].1.value, Value::Scalar { text, plain: true } if *text == "no"));
+        assert!(matches!(&m[2].1.value, Value::Scalar { text, plain: false } if *text == "null"));
         assert!(matches!(m[3].1.value, Value::Null));
     }
 
     #[test]
     fn duplicate_key_reported_at_second() {
-        let r = p("a: 1\nb: 2\na: 3\n");
+        let arena = Bump::new();
+        let r = p(&arena, "a: 1\nb: 2\na: 3\n");
         assert_eq!(r.problems.len(), 1);
         assert_eq!(r.problems[0].kind, ProblemKind::DuplicateKey);
         assert_eq!(r.problems[0].pos.line, 3);
@@ -568,7 +602,8 @@ mod tests {
             ));
             prev = n;
         }
-        let r = p(&s);
+        let arena = Bump::new();
+        let r = p(&arena, &s);
         assert!(r.root.is_none());
         assert_eq!(r.problems[0].kind, ProblemKind::Limit);
     }
@@ -576,19 +611,22 @@ mod tests {
     #[test]
     fn deep_nesting_is_a_limit() {
         let s = "[".repeat(100_000);
-        let r = p(&s);
+        let arena = Bump::new();
+        let r = p(&arena, &s);
         assert_eq!(r.problems[0].kind, ProblemKind::Limit);
     }
 
     #[test]
     fn two_documents_are_an_error() {
-        let r = p("a: 1\n---\nb: 2\n");
+        let arena = Bump::new();
+        let r = p(&arena, "a: 1\n---\nb: 2\n");
         assert_eq!(r.problems[0].kind, ProblemKind::Parse);
     }
 
     #[test]
     fn tabs_are_a_parse_error_at_the_tab() {
-        let r = p("a:\n\tb: 1\n");
+        let arena = Bump::new();
+        let r = p(&arena, "a:\n\tb: 1\n");
         assert!(
             r.problems
                 .iter()
@@ -596,7 +634,8 @@ mod tests {
             "{:?}",
             r.problems
         );
-        let r = p("a:\n  b: x\n\tc: y\n");
+        let arena = Bump::new();
+        let r = p(&arena, "a:\n  b: x\n\tc: y\n");
         assert!(
             r.problems
                 .iter()

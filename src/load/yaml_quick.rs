@@ -10,7 +10,7 @@
 //! keeps the full parser's diagnostics. A differential test holds the two to the same
 //! tree on every file it accepts.
 
-use std::borrow::Cow;
+use bumpalo::Bump;
 
 use super::yaml::{Key, Limits, Node, Parsed, Pos, ProblemKind, SeenKeys, Value, YamlProblem};
 
@@ -139,6 +139,8 @@ static KEY_BYTE: [bool; 256] = {
 struct Reader<'a> {
     b: &'a [u8],
     text: &'a str,
+    /// Where the tree's collections and made strings go.
+    arena: &'a Bump,
     lines: Vec<Line>,
     /// The next line to read.
     li: usize,
@@ -148,15 +150,14 @@ struct Reader<'a> {
     /// Characters in the whole text.
     total_chars: usize,
     /// The entries of the mappings and the items of the sequences being read, innermost
-    /// last: each collection is moved out in one piece when it ends (`split_off`), so that
-    /// it is allocated once, at its size. Each starts with a placeholder, so that no
-    /// collection starts at 0 (where `split_off` would hand over the whole buffer).
+    /// last: each collection is copied into the arena in one piece when it ends, at its
+    /// size, and taken off.
     entries: Vec<(Key<'a>, Node<'a>)>,
     items: Vec<Node<'a>>,
 }
 
 /// Read `text` quickly, or `None` when the full parser must.
-pub fn parse<'a>(text: &'a str, limits: &Limits) -> Option<Parsed<'a>> {
+pub fn parse<'a>(text: &'a str, arena: &'a Bump, limits: &Limits) -> Option<Parsed<'a>> {
     let b = text.as_bytes();
     if b.last() != Some(&b'\n') || b.len() > limits.max_file_bytes || has_awkward_bytes(b) {
         return None;
@@ -187,6 +188,7 @@ pub fn parse<'a>(text: &'a str, limits: &Limits) -> Option<Parsed<'a>> {
     let mut r = Reader {
         b,
         text,
+        arena,
         lines,
         li: 0,
         nodes: 0,
@@ -196,18 +198,6 @@ pub fn parse<'a>(text: &'a str, limits: &Limits) -> Option<Parsed<'a>> {
         entries: Vec::with_capacity(64),
         items: Vec::with_capacity(64),
     };
-    let placeholder = Node {
-        value: Value::Null,
-        pos: Pos::START,
-    };
-    r.entries.push((
-        Key {
-            name: Cow::Borrowed(""),
-            pos: Pos::START,
-        },
-        placeholder.clone(),
-    ));
-    r.items.push(placeholder);
     let first = r.next_sig(0)?;
     r.li = first;
     if r.lines[first].indent == 0 && r.content(first) == b"---" {
@@ -327,7 +317,7 @@ impl<'a> Reader<'a> {
         let len = self.key_len(li, at)?;
         let colon = at + len;
         let key = Key {
-            name: Cow::Borrowed(self.str_at(li, at, colon)),
+            name: self.str_at(li, at, colon),
             pos: self.pos(li, at, len),
         };
         Some((key, colon + 1))
@@ -363,8 +353,10 @@ impl<'a> Reader<'a> {
             }
         }
         self.count()?;
+        let entries = self.arena.alloc_slice_copy(&self.entries[base..]);
+        self.entries.truncate(base);
         Some(Node {
-            value: Value::Map(self.entries.split_off(base)),
+            value: Value::Map(entries),
             pos,
         })
     }
@@ -435,8 +427,10 @@ impl<'a> Reader<'a> {
             }
         }
         self.count()?;
+        let items = self.arena.alloc_slice_copy(&self.items[base..]);
+        self.items.truncate(base);
         Some(Node {
-            value: Value::Seq(self.items.split_off(base)),
+            value: Value::Seq(items),
             pos,
         })
     }
@@ -545,10 +539,7 @@ impl<'a> Reader<'a> {
         let value = if matches!(text, "~" | "null" | "Null" | "NULL") {
             Value::Null
         } else {
-            Value::Scalar {
-                text: Cow::Borrowed(text),
-                plain: true,
-            }
+            Value::Scalar { text, plain: true }
         };
         Some(Node { value, pos })
     }
@@ -575,9 +566,9 @@ impl<'a> Reader<'a> {
         };
         let inner = self.str_at(li, at + 1, close);
         let text = if quote == b'\'' && inner.contains("''") {
-            Cow::Owned(inner.replace("''", "'"))
+            &*self.arena.alloc_str(&inner.replace("''", "'"))
         } else {
-            Cow::Borrowed(inner)
+            inner
         };
         if text.len() > self.limits.max_string_chars
             && chars(text.as_bytes()) > self.limits.max_string_chars
@@ -664,9 +655,9 @@ impl<'a> Reader<'a> {
         }
         self.count()?;
         let value = if is_map {
-            Value::Map(entries)
+            Value::Map(self.arena.alloc_slice_copy(&entries))
         } else {
-            Value::Seq(items)
+            Value::Seq(self.arena.alloc_slice_copy(&items))
         };
         Some(Node { value, pos })
     }
@@ -717,7 +708,7 @@ impl<'a> Reader<'a> {
         };
         let lines = &self.lines[first..n];
         let span = lines.last().map_or(0, |l| l.end) - l0.start;
-        let mut text = String::with_capacity(span + 1);
+        let mut text = bumpalo::collections::String::with_capacity_in(span + 1, self.arena);
         let mut blanks = 0usize;
         for (i, l) in lines.iter().enumerate() {
             if l.kind == Kind::Blank {
@@ -748,7 +739,7 @@ impl<'a> Reader<'a> {
         self.li = n;
         Some(Node {
             value: Value::Scalar {
-                text: Cow::Owned(text),
+                text: text.into_bump_str(),
                 plain: false,
             },
             pos: Pos { len, ..start },
@@ -764,8 +755,9 @@ mod tests {
     /// The two readings of `text`: `None` when the quick reader declines.
     fn readings(text: &str) -> Option<(String, String)> {
         let limits = Limits::default();
-        let quick = parse(text, &limits)?;
-        let full = parse_full(text, &limits);
+        let arena = Bump::new();
+        let quick = parse(text, &arena, &limits)?;
+        let full = parse_full(text, &arena, &limits);
         Some((
             format!("{:?} {:?}", quick.root, quick.problems),
             format!("{:?} {:?}", full.root, full.problems),
