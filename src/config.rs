@@ -36,13 +36,11 @@ pub struct Regulator {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            title: Text {
-                en: "Privacy notices".into(),
-                cy: "Hysbysiadau preifatrwydd".into(),
-                plain: false,
-                pos: Pos::default(),
-                spans: [None; 2],
-            },
+            title: Text::new(
+                "Privacy notices",
+                "Hysbysiadau preifatrwydd",
+                Pos::default(),
+            ),
             base_url: None,
             languages: vec![Lang::En, Lang::Cy],
             theme: "default".into(),
@@ -171,19 +169,16 @@ impl Reader<'_> {
             DeValue::String(s) => Some(Text::same(s, pos)),
             DeValue::Table(_) => {
                 let t = self.table(v, what, &["en", "cy"])?;
-                let mut out = Text {
-                    pos,
-                    ..Text::default()
-                };
+                let (mut en, mut cy) = (String::new(), String::new());
                 for (k, val) in t.iter() {
                     let s = self.string(val, what)?;
                     match k.get_ref().as_ref() {
-                        "en" => out.en = s,
-                        "cy" => out.cy = s,
+                        "en" => en = s,
+                        "cy" => cy = s,
                         _ => {}
                     }
                 }
-                Some(out)
+                Some(Text::new(&en, &cy, pos))
             }
             _ => {
                 self.err(

@@ -355,24 +355,19 @@ impl Cx<'_> {
             }
             return None;
         };
-        let mut t = Text {
-            pos: node.pos,
-            ..Text::default()
-        };
+        let mut strings = ["", ""];
+        let mut spans = [None; 2];
         let mut ok = true;
         for &lang in self.langs {
             let value = f.get(lang.code());
             let s = match value {
-                Some(v) => self.scalar(v, "a string").map(str::to_owned),
+                Some(v) => self.scalar(v, "a string"),
                 None => None,
             };
             match s {
                 Some(s) if !s.trim().is_empty() => {
-                    t.spans[Text::slot(lang)] = value.map(|n| n.pos);
-                    match lang {
-                        Lang::En => t.en = s,
-                        Lang::Cy => t.cy = s,
-                    }
+                    strings[Text::slot(lang)] = s;
+                    spans[Text::slot(lang)] = value.map(|n| n.pos);
                 }
                 _ => {
                     ok = false;
@@ -394,8 +389,15 @@ impl Cx<'_> {
         }
         // A text that lacks only a translation is still read (the error above stops any
         // build), so that `hysbys i18n` sees its primary-language string.
-        let primary = self.langs.first().is_some_and(|&l| !t.get(l).is_empty());
-        (ok || primary).then_some(t)
+        let primary = self
+            .langs
+            .first()
+            .is_some_and(|&l| !strings[Text::slot(l)].is_empty());
+        (ok || primary).then(|| {
+            let mut t = Text::new(strings[0], strings[1], node.pos);
+            t.spans = spans;
+            t
+        })
     }
 
     /// A name: one string for every language, or a text.
