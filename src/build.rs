@@ -220,7 +220,11 @@ pub fn stream(
     let first = pending.claim(batch);
     let mut ahead = Some(pending.read(&project, first, judging));
     while let Some(read) = ahead.take() {
-        let (notices, verdicts) = read.merge_verdicts(&mut project);
+        let load::Merged {
+            notices,
+            owners,
+            verdicts,
+        } = read.merge_verdicts(&mut project);
         project.notices = notices;
         let mut found = std::mem::take(&mut project.load_diagnostics);
         let next = pending.claim(batch);
@@ -296,9 +300,9 @@ pub fn stream(
         );
         ahead = next;
         diags.append(&mut found);
-        // Freeing a batch's models is a tenth of a cached check: not on the main path.
-        let done = std::mem::take(&mut project.notices);
-        rayon::spawn(move || drop(done));
+        // Freeing a batch's models is a tenth of a cached check: not on the main path, and
+        // each on the thread that made it.
+        load::drop_where_made(std::mem::take(&mut project.notices), &owners);
     }
     pending.finish();
     if judging {
