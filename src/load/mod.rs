@@ -709,7 +709,7 @@ type ReadOne = (
 /// Drop `items` in the background, each on the pool's thread given by `owners` (by
 /// [`rayon::spawn_broadcast`]). A model is hundreds of small allocations made by the thread
 /// that read it; freed by another thread, each goes back through the allocator's list of
-/// remote frees, and the cache lines with it: at 10,000 notices that was a sixth of a cold
+/// remote frees, and the cache lines with it: at 10,000 notices that was a tenth of a cold
 /// `check`'s CPU.
 pub fn drop_where_made<T: Send + 'static>(items: Vec<T>, owners: &[usize]) {
     let threads = rayon::current_num_threads().max(1);
