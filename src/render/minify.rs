@@ -241,7 +241,8 @@ fn sse2_control(v: std::arch::x86_64::__m128i) -> std::arch::x86_64::__m128i {
 }
 
 /// The bytes of text that [`collapse`] must look at: markup, whitespace, and what sends a
-/// page to the crate.
+/// page to the crate. [`plain_run`] tests for the same bytes (a proptest holds the two to
+/// each other), as [`value_run`] does for [`VALUE_STOP`].
 static SPECIAL: [bool; 256] = with_controls(table(b"< \"\x7f>"));
 
 /// The bytes of a tag's or an attribute's name: ASCII letters, digits and `-`.
