@@ -697,20 +697,28 @@ enum ReadText {
     Evicted(sources::Fingerprint, PathBuf),
 }
 
-type ReadOne = (
+/// What one job of [`Pending::read`] loads: the model (`N`), if any, with the file's text,
+/// its diagnostics, its uses of the catalogues and the verdict found instead of a model.
+type Job<N> = (
     FileId,
     ReadText,
-    Option<std::sync::Arc<Notice>>,
+    Option<N>,
     Vec<Diagnostic>,
     resolve::Used,
     Option<cache::Verdict>,
 );
 
+/// A job's result as [`Read`] keeps it, its model boxed.
+type ReadOne = Job<std::sync::Arc<Notice>>;
+
+/// A job's result as loaded, before its model is boxed.
+type Loaded = Job<Notice>;
+
 /// Drop `items` in the background, each on the pool's thread given by `owners` (by
 /// [`rayon::spawn_broadcast`]). A model is hundreds of small allocations made by the thread
 /// that read it; freed by another thread, each goes back through the allocator's list of
 /// remote frees, and the cache lines with it: at 10,000 notices that was a tenth of a cold
-/// `check`'s CPU.
+/// `check`'s CPU. Items past the end of `owners` are dropped here.
 pub fn drop_where_made<T: Send + 'static>(items: Vec<T>, owners: &[usize]) {
     let threads = rayon::current_num_threads().max(1);
     let mut buckets: Vec<Vec<T>> = (0..threads).map(|_| Vec::new()).collect();
@@ -727,16 +735,6 @@ pub fn drop_where_made<T: Send + 'static>(items: Vec<T>, owners: &[usize]) {
         }
     });
 }
-
-/// What one job of [`Pending::read`] loads, before its model is boxed.
-type Loaded = (
-    FileId,
-    ReadText,
-    Option<Notice>,
-    Vec<Diagnostic>,
-    resolve::Used,
-    Option<cache::Verdict>,
-);
 
 /// A batch merged into the project ([`Read::merge_verdicts`]).
 pub struct Merged {
