@@ -8,7 +8,7 @@ pub mod register;
 pub mod ropa;
 pub mod writer;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::emit::writer::{Kept, Out, Sink};
 use crate::i18n::I18n;

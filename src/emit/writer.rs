@@ -17,7 +17,7 @@
 //! kernel (see [`crate::emit::Parts`] and [`Kept`]). A large file with no such version is
 //! written afresh, and an old one in the way is removed in the background.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fs::{self, File};
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -324,8 +324,8 @@ fn start_from_previous(prev: &Path, staging: &Path) -> Option<Base> {
         remove_ours(prev);
         return None;
     };
-    let mut keys = HashMap::new();
-    let mut parts: HashMap<String, HashMap<String, (String, Span)>> = HashMap::new();
+    let mut keys = HashMap::default();
+    let mut parts: HashMap<String, HashMap<String, (String, Span)>> = HashMap::default();
     for (path, (key, span)) in text.lines().filter_map(manifest_line) {
         match (span, path.split_once('#')) {
             (None, _) => {
@@ -353,7 +353,7 @@ fn start_from_previous(prev: &Path, staging: &Path) -> Option<Base> {
     Some(Base {
         keys,
         parts,
-        touched: Mutex::new(HashSet::new()),
+        touched: Mutex::new(HashSet::default()),
         present: Mutex::new(Some(present)),
     })
 }
@@ -522,13 +522,13 @@ impl Writer {
             parts_reused: AtomicU64::new(0),
             committed: false,
             previous,
-            previous_files: Mutex::new(HashMap::new()),
+            previous_files: Mutex::new(HashMap::default()),
             manifest: Mutex::new(Vec::new()),
             base,
             removing: Mutex::new(Vec::new()),
             trashed: AtomicU64::new(0),
             patched: AtomicU64::new(0),
-            found: Mutex::new(HashMap::new()),
+            found: Mutex::new(HashMap::default()),
         })
     }
 
