@@ -69,9 +69,9 @@ pub fn image_allowed(url: &str) -> bool {
 
 /// Every unsafe thing in `src`.
 pub fn problems(src: &str) -> Vec<Problem> {
-    // Raw HTML and autolinks start with `<`; every other link and image with `[`. Most
-    // texts have neither, and need no parsing (the check reads every text of the project).
-    if memchr::memchr2(b'<', b'[', src.as_bytes()).is_none() || plainly_safe(src) {
+    // Most texts have no Markdown that could be unsafe, and need no parsing (the check
+    // reads every text of the project).
+    if plainly_safe(src) {
         return Vec::new();
     }
     parsed_problems(src)
@@ -82,27 +82,29 @@ pub fn problems(src: &str) -> Vec<Problem> {
 /// (where every inline link's address starts) is followed by an `https:`, `http:`,
 /// `mailto:` or `tel:` address of printable ASCII, up to a `)` or a space, with no `\`,
 /// `&`, `(` or `<` (an escape, an entity or a nested or bracketed address could make it
-/// another). Links to such addresses are the only Markdown most notices have.
+/// another). Links to such addresses are the only Markdown most notices have. One pass
+/// over the text, stopping at each `<`, `!` and `]` (it was one pass for each of `<`, `![`,
+/// `]:` and `](`, half of the rules' time in a cold check).
 fn plainly_safe(src: &str) -> bool {
-    use memchr::memmem;
     let b = src.as_bytes();
-    if memchr::memchr(b'<', b).is_some()
-        || memmem::find(b, b"![").is_some()
-        || memmem::find(b, b"]:").is_some()
-    {
-        return false;
-    }
-    memmem::find_iter(b, b"](").all(|at| {
-        let dest = &b[at + 2..];
-        ["https://", "http://", "mailto:", "tel:"]
-            .iter()
-            .find_map(|scheme| dest.strip_prefix(scheme.as_bytes()))
-            .is_some_and(|rest| {
-                rest.iter()
-                    .take_while(|&&c| c != b')' && c != b' ')
-                    .all(|&c| c.is_ascii_graphic() && !matches!(c, b'&' | b'\\' | b'(' | b'<'))
-            })
+    memchr::memchr3_iter(b'<', b'!', b']', b).all(|at| match (b[at], b.get(at + 1)) {
+        (b'<', _) | (b'!', Some(b'[')) | (b']', Some(b':')) => false,
+        (b']', Some(b'(')) => safe_destination(&b[at + 2..]),
+        _ => true,
     })
+}
+
+/// Whether an inline link's address that starts `dest` is plainly safe (see
+/// [`plainly_safe`]).
+fn safe_destination(dest: &[u8]) -> bool {
+    ["https://", "http://", "mailto:", "tel:"]
+        .iter()
+        .find_map(|scheme| dest.strip_prefix(scheme.as_bytes()))
+        .is_some_and(|rest| {
+            rest.iter()
+                .take_while(|&&c| c != b')' && c != b' ')
+                .all(|&c| c.is_ascii_graphic() && !matches!(c, b'&' | b'\\' | b'(' | b'<'))
+        })
 }
 
 /// [`problems`], always by parsing (the tests and a fuzz target hold the two to the same
