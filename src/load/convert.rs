@@ -340,6 +340,12 @@ impl Cx<'_> {
 
     /// A text: one non-empty string per site language.
     pub fn text(&mut self, node: &Node) -> Option<Text> {
+        self.plain_pair(node).or_else(|| self.text_in_full(node))
+    }
+
+    /// [`Cx::text`] by looking each language up, with the diagnostics of a text that is not
+    /// a map of the site's languages to strings.
+    fn text_in_full(&mut self, node: &Node) -> Option<Text> {
         let Some(f) = self.fields(node, "a text", &["en", "cy"]) else {
             if matches!(node.value, Value::Scalar { .. }) {
                 if let Some(last) = self.diags.last_mut() {
@@ -398,6 +404,34 @@ impl Cx<'_> {
             t.spans = spans;
             t
         })
+    }
+
+    /// [`Cx::text`] of the text nearly every text is: a map of two strings, neither blank,
+    /// one for each of the site's two languages. It is read without looking its keys up
+    /// (`None` for any other text, which [`Cx::text`] then reads in full, with its
+    /// diagnostics); the answer is the same, as a test holds.
+    fn plain_pair<'n>(&self, node: &Node<'n>) -> Option<Text> {
+        let (Value::Map([(k0, v0), (k1, v1)]), [l0, l1]) = (&node.value, self.langs) else {
+            return None;
+        };
+        let lang = |k: &Key| [*l0, *l1].into_iter().find(|l| same_key(k.name, l.code()));
+        let scalar = |v: &Node<'n>| match v.value {
+            Value::Scalar { text, .. } if !text.trim().is_empty() => Some(text),
+            _ => None,
+        };
+        let (a, b) = (lang(k0)?, lang(k1)?);
+        if a == b {
+            return None;
+        }
+        let mut strings = [""; 2];
+        let mut spans = [None; 2];
+        for (lang, v) in [(a, v0), (b, v1)] {
+            strings[Text::slot(lang)] = scalar(v)?;
+            spans[Text::slot(lang)] = Some(v.pos);
+        }
+        let mut t = Text::new(strings[0], strings[1], node.pos);
+        t.spans = spans;
+        Some(t)
     }
 
     /// A name: one string for every language, or a text.
@@ -1376,5 +1410,68 @@ fn criminal_condition(cx: &mut Cx<'_>, n: &Node) -> Option<S<CriminalCondition>>
             );
             None
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::yaml::{parse, Bump, Limits};
+
+    /// A text read through the quick path, when it takes it, is the text read in full, and
+    /// read in full it has no problem; on every other text the quick path declines.
+    #[test]
+    fn a_pair_of_strings_reads_as_in_full() {
+        let texts = [
+            "t:\n  en: Hello\n  cy: Helo\n",
+            "t:\n  cy: Helo\n  en: Hello\n",
+            "t:\n  en: 'Hello'\n  cy: >-\n    Helo\n    eto\n",
+            "t:\n  en: Hello\n  cy: '  '\n",
+            "t:\n  en: Hello\n  cy: ''\n",
+            "t:\n  en: Hello\n  cy:\n",
+            "t:\n  en: Hello\n",
+            "t:\n  en: Hello\n  en: Hello\n",
+            "t:\n  en: Hello\n  fr: Bonjour\n",
+            "t:\n  en: Hello\n  cy: [Helo]\n",
+            "t:\n  en: Hello\n  cy: Helo\n  fr: Bonjour\n",
+            "t: Hello\n",
+            "t:\n  - en: Hello\n",
+        ];
+        let langs_of_sites: [&[Lang]; 3] =
+            [&[Lang::En, Lang::Cy], &[Lang::Cy, Lang::En], &[Lang::En]];
+        let mut quick = 0;
+        for text in texts {
+            for langs in langs_of_sites {
+                let arena = Bump::new();
+                let parsed = parse(text, &arena, &Limits::default());
+                let Some(Node {
+                    value: Value::Map([(_, node)]),
+                    ..
+                }) = parsed.root
+                else {
+                    panic!("{text:?} is one key");
+                };
+                let mut diags = Vec::new();
+                let mut cx = Cx {
+                    file: 0,
+                    langs,
+                    diags: &mut diags,
+                };
+                let full = cx.text_in_full(node);
+                let problems = cx.diags.len();
+                match cx.plain_pair(node) {
+                    Some(t) => {
+                        quick += 1;
+                        assert_eq!(Some(t), full, "{text:?} {langs:?}");
+                        assert_eq!(problems, 0, "{text:?} {langs:?}");
+                    }
+                    None => assert!(
+                        problems > 0 || full.is_none() || langs.len() != 2,
+                        "{text:?} {langs:?}: declined a text read with no problem"
+                    ),
+                }
+            }
+        }
+        assert_eq!(quick, 6, "three texts, two orders of languages");
     }
 }
