@@ -65,7 +65,6 @@ fn read_bytes(
     limits: &Limits,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Vec<u8>> {
-    use std::io::Read;
     let at1 = Pos::START;
     let io_error = |e: std::io::Error| {
         Diagnostic::new("io-error", file, at1, format!("cannot read this file: {e}"))
@@ -116,18 +115,43 @@ fn read_bytes(
         diags.push(too_large(meta.len()));
         return None;
     }
-    // Room for the whole file and one byte more, so that the read that finds its end needs
-    // no more memory; never more than the limit and one byte, were it to grow meanwhile.
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
-    if let Err(e) = f.by_ref().take(limit + 1).read_to_end(&mut bytes) {
-        diags.push(io_error(e));
-        return None;
-    }
+    let bytes = match read_all(&mut f, meta.len(), limit) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(io_error(e));
+            return None;
+        }
+    };
     if bytes.len() as u64 > limit {
         diags.push(too_large(bytes.len() as u64));
         return None;
     }
     Some(strip_bom(bytes))
+}
+
+/// The bytes of `f`, which `fstat` says has `len` (at most `limit`): read into room for all
+/// of them and one byte more, so that one read takes the file and a second finds its end.
+/// (`Read::read_to_end` on a reader without a size hint, as `Read::take` is, reads 8 KiB,
+/// then 16 KiB and so on: four reads for a notice of 36 KiB.) A file that grew meanwhile is
+/// read on, up to one byte past `limit`.
+fn read_all(f: &mut std::fs::File, len: u64, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = vec![0; usize::try_from(len.min(limit)).unwrap_or(0) + 1];
+    let mut filled = 0;
+    while filled < bytes.len() {
+        match f.read(&mut bytes[filled..]) {
+            Ok(0) => {
+                bytes.truncate(filled);
+                return Ok(bytes);
+            }
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let rest = (limit + 1).saturating_sub(filled as u64);
+    f.take(rest).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Open `path` to read, without waiting for a writer were it a FIFO.
@@ -1043,8 +1067,30 @@ impl Pending {
 
 #[cfg(test)]
 mod tests {
-    use super::drop_where_made;
+    use super::{drop_where_made, read_all};
     use std::sync::{Arc, Mutex};
+
+    /// A file is read whole whatever its size was when asked, up to one byte past the limit.
+    #[test]
+    fn a_file_is_read_to_its_end_or_past_the_limit() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let path = dir.path().join("n.yaml");
+        let text: Vec<u8> = (0..100u8).collect();
+        std::fs::write(&path, &text).expect("write");
+        let read = |len: u64, limit: u64| {
+            let mut f = std::fs::File::open(&path).expect("open");
+            read_all(&mut f, len, limit).expect("read")
+        };
+        // As `fstat` said; then as if the file had grown, or shrunk, since.
+        assert_eq!(read(100, 1000), text);
+        assert_eq!(read(10, 1000), text);
+        assert_eq!(read(0, 1000), text);
+        assert_eq!(read(500, 1000), text);
+        // Grown past the limit: the limit and one byte, for the caller to refuse.
+        assert_eq!(read(10, 50), &text[..51]);
+        assert_eq!(read(50, 50), &text[..51]);
+        assert_eq!(read(100, 99), text);
+    }
 
     /// Each item is dropped on the pool's thread its owner names (the last thread for an
     /// owner past the pool's end), and every item is dropped.
