@@ -526,6 +526,12 @@ fn retention_view(cx: &Ctx<'_>, n: &Notice, r: &Retention) -> RetentionView {
 
 pub fn html_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    html_escape_into(&mut out, s);
+    out
+}
+
+/// [`html_escape`], onto the end of `out`.
+pub fn html_escape_into(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -536,7 +542,6 @@ pub fn html_escape(s: &str) -> String {
             _ => out.push(c),
         }
     }
-    out
 }
 
 fn rights_body(cx: &Ctx<'_>, n: &Notice) -> Body {
