@@ -55,10 +55,10 @@ fn read_text(
 
 /// Read a file's bytes, without a byte-order mark: io-error or limit-exceeded on failure.
 ///
-/// The file is opened once and asked what it is through its descriptor (one look-up of
-/// the path, not three: a path's `stat`, then `std::fs::read`'s open and `stat`). It is
-/// opened without blocking, so that a FIFO is found out, not waited on; a regular file
-/// reads the same either way.
+/// The path is asked what it is before anything is opened, so that a device or a FIFO is
+/// never opened; the file is then opened without blocking (were it swapped for a FIFO in
+/// between, the read ends at once instead of waiting for a writer) and read in two reads,
+/// never past the limit and one byte ([`read_all`]).
 fn read_bytes(
     path: &Path,
     file: FileId,
@@ -69,14 +69,7 @@ fn read_bytes(
     let io_error = |e: std::io::Error| {
         Diagnostic::new("io-error", file, at1, format!("cannot read this file: {e}"))
     };
-    let mut f = match open_without_blocking(path) {
-        Ok(f) => f,
-        Err(e) => {
-            diags.push(io_error(e));
-            return None;
-        }
-    };
-    let meta = match f.metadata() {
+    let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) => {
             diags.push(io_error(e));
@@ -115,13 +108,14 @@ fn read_bytes(
         diags.push(too_large(meta.len()));
         return None;
     }
-    let bytes = match read_all(&mut f, meta.len(), limit) {
-        Ok(b) => b,
-        Err(e) => {
-            diags.push(io_error(e));
-            return None;
-        }
-    };
+    let bytes =
+        match open_without_blocking(path).and_then(|mut f| read_all(&mut f, meta.len(), limit)) {
+            Ok(b) => b,
+            Err(e) => {
+                diags.push(io_error(e));
+                return None;
+            }
+        };
     if bytes.len() as u64 > limit {
         diags.push(too_large(bytes.len() as u64));
         return None;
