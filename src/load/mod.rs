@@ -91,13 +91,13 @@ fn read_bytes(
         );
         return None;
     }
-    let too_large = |len: u64| {
+    let too_large = |size: String| {
         Diagnostic::new(
             "limit-exceeded",
             file,
             at1,
             format!(
-                "the file is {len} bytes; the limit is {} bytes",
+                "the file is {size}; the limit is {} bytes",
                 limits.max_file_bytes
             ),
         )
@@ -105,7 +105,7 @@ fn read_bytes(
     };
     let limit = limits.max_file_bytes as u64;
     if meta.len() > limit {
-        diags.push(too_large(meta.len()));
+        diags.push(too_large(format!("{} bytes", meta.len())));
         return None;
     }
     let bytes =
@@ -117,7 +117,10 @@ fn read_bytes(
             }
         };
     if bytes.len() as u64 > limit {
-        diags.push(too_large(bytes.len() as u64));
+        // It grew while it was read, and was read only to one byte past the limit.
+        diags.push(too_large(
+            "more than that now (it grew while it was read)".to_owned(),
+        ));
         return None;
     }
     Some(strip_bom(bytes))
