@@ -9,6 +9,8 @@ use html5ever::tendril::TendrilSink;
 use hysbys::i18n::I18n;
 use hysbys::model::*;
 
+mod common;
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -181,6 +183,33 @@ fn example_site_is_complete_valid_and_bilingual() {
     );
     let sitemap = String::from_utf8(files["sitemap.xml"].clone()).unwrap_or_default();
     assert!(sitemap.contains("xhtml:link rel=\"alternate\" hreflang=\"cy\""));
+}
+
+/// Every address in the sitemap is escaped whole: the base URL's characters as well as the
+/// page's path, in `<loc>` and in each alternate.
+#[test]
+fn sitemap_addresses_are_escaped() {
+    let dir = common::base_project();
+    std::fs::write(
+        dir.path().join("hysbys.toml"),
+        "[site]\nbase_url = \"https://example.org/a&b'c/\"\nlanguages = [\"en\", \"cy\"]\n",
+    )
+    .expect("write settings");
+    let out = dir.path().join("out");
+    build(dir.path(), &out).expect("builds");
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).expect("sitemap");
+    let base = "https://example.org/a&amp;b&#39;c/";
+    for url in [format!("{base}en/contact/"), format!("{base}cy/contact/")] {
+        assert!(
+            sitemap.contains(&format!("<loc>{url}</loc>")),
+            "{url} in {sitemap}"
+        );
+        assert!(
+            sitemap.contains(&format!("href=\"{url}\"")),
+            "{url} in {sitemap}"
+        );
+    }
+    assert!(!sitemap.contains("a&b"), "{sitemap}");
 }
 
 #[test]

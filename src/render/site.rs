@@ -595,13 +595,14 @@ impl<'a> Site<'a> {
         let langs = self.langs();
         let multi = self.multilingual();
         let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
+        // Escaping goes a character at a time, so the base is escaped once for every address.
+        let base = view::html_escape(base);
         let mut urls: Vec<String> = Vec::with_capacity(langs.len());
         let mut entry =
             |s: &mut String, notice: Option<&str>, lastmod: Option<&jiff::civil::Date>| {
                 urls.clear();
                 urls.extend(langs.iter().map(|&l| {
-                    let mut url = String::new();
-                    view::html_escape_into(&mut url, base);
+                    let mut url = base.clone();
                     view::html_escape_into(&mut url, &Self::url_path(l, notice));
                     url
                 }));
