@@ -86,3 +86,94 @@ proptest! {
         prop_assert!(errors.is_empty(), "{errors:?}");
     }
 }
+
+/// A notice's reader marks it `plain_markdown` only when every Markdown value of its file
+/// is plainly safe, so `unsafe-markdown` may pass it over: held to the long way (every
+/// value through `markdown::problems`) on purpose details made of the tokens that start
+/// unsafe Markdown, written as folded and literal blocks and as quoted and plain scalars,
+/// with links split across lines.
+#[test]
+fn plain_markdown_notices_have_no_unsafe_markdown() {
+    // Block style, which the quick reader takes (it leaves nested flow collections to the
+    // full parser, which never marks a file); the purpose's details follow.
+    const BLOCK_NOTICE: &str = "title:\n  en: T\n  cy: T\nsummary:\n  en: S\n  cy: S\nupdated: 2026-10-01\ndata_subjects:\n  - en: A\n    cy: A\ncategories:\n  - id: contact\n    name:\n      en: C\n      cy: C\nrecipients: []\nretention:\n  - id: r\n    records:\n      en: R\n      cy: R\n    period: P6Y\n    from:\n      en: F\n      cy: F\n    justification:\n      en: J\n      cy: J\nstatutory_requirement:\n  en: S\n  cy: S\npurposes:\n  - id: p\n    name:\n      en: P\n      cy: P\n    categories: [contact]\n    lawful_basis: public-task\n    legislation: [Local Government Act 1972]\n    consent_withdrawal:\n      en: W\n      cy: W\n";
+    const TOKENS: &[&str] = &[
+        "word",
+        " ",
+        " ",
+        "<",
+        "<b>",
+        "!",
+        "![i](x.png)",
+        "[",
+        "]",
+        "(",
+        ")",
+        ":",
+        "](",
+        "[a](https://ok.example/x)",
+        "[a](javascript:alert(1))",
+        "[a](http://x y)",
+        "]: /x",
+        "&amp;",
+        "\\",
+        "'",
+        "''",
+        "\n",
+        "\n",
+        "\n\n",
+        "ŵ",
+        "](https://a.example/\n",
+        "(mailto:a@b)",
+    ];
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    let mut below = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    let (mut plain, mut not_plain) = (0, 0);
+    for round in 0..1500 {
+        let mut s = String::from("We");
+        for _ in 0..below(12) {
+            s.push_str(TOKENS[below(TOKENS.len())]);
+        }
+        s.push_str(" end");
+        let lines: Vec<&str> = s.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        let block = |indicator: &str| {
+            let body: String = lines.iter().map(|l| format!("        {l}\n")).collect();
+            format!("      en: {indicator}\n{body}")
+        };
+        let en = match round % 4 {
+            0 => block(">-"),
+            1 => block("|"),
+            2 => format!("      en: '{}'\n", lines.join(" ").replace('\'', "''")),
+            _ => format!("      en: {}\n", lines.join(" ")),
+        };
+        let text = format!("{BLOCK_NOTICE}    details:\n{en}      cy: Manylion\n");
+        let project = load_texts(None, Some(ORG), &[("n", &text)], &opts());
+        let Some(n) = project.notices.first() else {
+            continue;
+        };
+        if !n.plain_markdown {
+            not_plain += 1;
+            continue;
+        }
+        plain += 1;
+        for t in n.markdown() {
+            for lang in [Lang::En, Lang::Cy] {
+                let problems = hysbys::render::markdown::parsed_problems(t.get(lang));
+                assert!(
+                    problems.is_empty(),
+                    "marked plain, but {:?} has {problems:?}\n{text}",
+                    t.get(lang)
+                );
+            }
+        }
+    }
+    assert!(
+        plain > 300 && not_plain > 300,
+        "{plain} plain, {not_plain} not"
+    );
+}

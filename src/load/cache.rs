@@ -30,7 +30,7 @@ use crate::model::{FileId, Notice};
 pub const DIR: &str = ".hysbys-cache";
 
 /// Bump when the layout of the model changes without a version bump.
-const FORMAT: &[u8] = b"hysbys-parse-cache/2";
+const FORMAT: &[u8] = b"hysbys-parse-cache/3";
 
 pub struct Cache {
     dir: PathBuf,

@@ -1281,6 +1281,7 @@ pub fn notice(cx: &mut Cx<'_>, id: &str, root: &Node) -> Option<RawNotice> {
         rights_note,
         sections,
         changes,
+        plain_markdown: false,
     };
     Some(RawNotice {
         notice,

@@ -206,14 +206,15 @@ fn utf8(bytes: Vec<u8>) -> Result<String, Vec<u8>> {
 }
 
 /// Parse and read one YAML file's root node into `arena`, pushing YAML problems as
-/// diagnostics.
+/// diagnostics; with it, whether every string in the file is plainly safe Markdown
+/// ([`yaml::Parsed::plain_markdown`]).
 fn parse_yaml<'a>(
     text: &'a str,
     arena: &'a bumpalo::Bump,
     file: FileId,
     limits: &Limits,
     diags: &mut Vec<Diagnostic>,
-) -> Option<yaml::Node<'a>> {
+) -> Option<(yaml::Node<'a>, bool)> {
     let parsed = yaml::parse(text, arena, limits);
     for p in parsed.problems {
         let lint = match p.kind {
@@ -245,7 +246,7 @@ fn parse_yaml<'a>(
         );
         return None;
     }
-    Some(root)
+    Some((root, parsed.plain_markdown))
 }
 
 #[derive(Clone)]
@@ -410,9 +411,11 @@ pub fn notice_from_text(
         return None;
     }
     with_arena(|arena| {
-        let node = parse_yaml(text, arena, file, &limits, diags)?;
+        let (node, plain_markdown) = parse_yaml(text, arena, file, &limits, diags)?;
         let mut cx = convert::Cx { file, langs, diags };
-        convert::notice(&mut cx, stem, &node)
+        let mut raw = convert::notice(&mut cx, stem, &node)?;
+        raw.notice.plain_markdown = plain_markdown;
+        Some(raw)
     })
 }
 
@@ -462,7 +465,7 @@ pub fn load_texts(
     let org = organisation.and_then(|text| {
         let id = sources.add("notices/_organisation.yaml".into(), text.to_owned());
         let arena = bumpalo::Bump::new();
-        let node = parse_yaml(text, &arena, id, &limits, &mut diags)?;
+        let (node, _) = parse_yaml(text, &arena, id, &limits, &mut diags)?;
         let mut cx = convert::Cx {
             file: id,
             langs: &langs,
@@ -623,7 +626,7 @@ pub fn begin(root: &Path, opts: &Options) -> Result<(Project, Pending), LoadErro
         if let Some(text) = read_text(&first.abs, id, &limits, &mut diags) {
             let mut local = Vec::new();
             let arena = bumpalo::Bump::new();
-            if let Some(node) = parse_yaml(&text, &arena, id, &limits, &mut local) {
+            if let Some((node, _)) = parse_yaml(&text, &arena, id, &limits, &mut local) {
                 let mut cx = convert::Cx {
                     file: id,
                     langs: &langs,

@@ -147,6 +147,10 @@ pub enum ProblemKind {
 pub struct Parsed<'a> {
     pub root: Option<Node<'a>>,
     pub problems: Vec<YamlProblem>,
+    /// Every string in the tree is plainly safe Markdown
+    /// ([`crate::render::markdown::plainly_safe`]), as the quick reader found in its pass
+    /// over the bytes; never set by the full parser.
+    pub plain_markdown: bool,
 }
 
 enum Frame<'a> {
@@ -300,7 +304,7 @@ fn parse_saphyr<'a>(text: &'a str, arena: &'a Bump, limits: &Limits) -> Parsed<'
     macro_rules! fail {
         ($kind:expr, $pos:expr, $($msg:tt)*) => {{
             problems.push(YamlProblem { kind: $kind, pos: $pos, message: format!($($msg)*) });
-            return Parsed { root: None, problems };
+            return Parsed { root: None, problems, plain_markdown: false };
         }};
     }
 
@@ -506,7 +510,11 @@ fn parse_saphyr<'a>(text: &'a str, arena: &'a Bump, limits: &Limits) -> Parsed<'
             },
         }
     }
-    Parsed { root, problems }
+    Parsed {
+        root,
+        problems,
+        plain_markdown: false,
+    }
 }
 
 #[cfg(test)]

@@ -201,6 +201,10 @@ pub struct Notice {
     pub rights_note: Option<Text>,
     pub sections: Vec<Section>,
     pub changes: Vec<Change>,
+    /// Every string of the notice's file is plainly safe Markdown, as found in the reader's
+    /// one pass over its bytes (`yaml::Parsed::plain_markdown`): `unsafe-markdown` need
+    /// not read its [`Notice::markdown`] values one by one.
+    pub plain_markdown: bool,
 }
 
 impl Notice {
@@ -231,6 +235,7 @@ impl Notice {
             rights_note: None,
             sections: Vec::new(),
             changes: Vec::new(),
+            plain_markdown: self.plain_markdown,
         }
     }
 }

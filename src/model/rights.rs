@@ -115,6 +115,7 @@ mod tests {
             rights_note: None,
             sections: vec![],
             changes: vec![],
+            plain_markdown: false,
         }
     }
 

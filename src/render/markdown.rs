@@ -85,13 +85,22 @@ pub fn problems(src: &str) -> Vec<Problem> {
 /// another). Links to such addresses are the only Markdown most notices have. One pass
 /// over the text, stopping at each `<`, `!` and `]` (it was one pass for each of `<`, `![`,
 /// `]:` and `](`, half of the rules' time in a cold check).
-fn plainly_safe(src: &str) -> bool {
+pub fn plainly_safe(src: &str) -> bool {
     let b = src.as_bytes();
-    memchr::memchr3_iter(b'<', b'!', b']', b).all(|at| match (b[at], b.get(at + 1)) {
-        (b'<', _) | (b'!', Some(b'[')) | (b']', Some(b':')) => false,
-        (b']', Some(b'(')) => safe_destination(&b[at + 2..]),
+    memchr::memchr3_iter(b'<', b'!', b']', b).all(|at| plainly_safe_at(b, at))
+}
+
+/// Whether the `<`, `!` or `]` at byte `at` of `b` leaves [`plainly_safe`] true: so the
+/// reader of a file can tell, in its one pass over the bytes, that every string it holds
+/// is plainly safe (a string's bytes are the file's, with a space or a line feed where
+/// lines were joined, and the check reads no further than a line).
+#[inline]
+pub fn plainly_safe_at(b: &[u8], at: usize) -> bool {
+    match (b.get(at), b.get(at + 1)) {
+        (Some(b'<'), _) | (Some(b'!'), Some(b'[')) | (Some(b']'), Some(b':')) => false,
+        (Some(b']'), Some(b'(')) => safe_destination(b.get(at + 2..).unwrap_or_default()),
         _ => true,
-    })
+    }
 }
 
 /// Whether an inline link's address that starts `dest` is plainly safe (see
