@@ -184,6 +184,7 @@ mod sse2 {
         };
         let byte = |c: u8| _mm_set1_epi8(c as i8);
         let mut awkward = [_mm_setzero_si128(); 4];
+        let mut markdown = [_mm_setzero_si128(); 4];
         for (k, v) in block.chunks_exact(16).enumerate() {
             let half = |at: usize| {
                 let mut word = [0; 8];
@@ -211,23 +212,22 @@ mod sse2 {
                     _mm_cmpeq_epi8(v, byte(0xEF)),
                 ),
             );
-            let markdown = _mm_or_si128(
+            markdown[k] = _mm_or_si128(
                 _mm_or_si128(_mm_cmpeq_epi8(v, byte(b'<')), _mm_cmpeq_epi8(v, byte(b'!'))),
                 _mm_cmpeq_epi8(v, byte(b']')),
             );
             m.line_feed |= bits(line_feed, k);
             m.space |= bits(space, k);
             m.continuation |= bits(continuation, k);
-            m.markdown |= bits(markdown, k);
         }
-        // Most blocks have none: one test for the four parts.
-        let any = _mm_or_si128(
-            _mm_or_si128(awkward[0], awkward[1]),
-            _mm_or_si128(awkward[2], awkward[3]),
-        );
-        if _mm_movemask_epi8(any) != 0 {
-            for (k, &a) in awkward.iter().enumerate() {
-                m.maybe_awkward |= bits(a, k);
+        // Most blocks have neither: one test for the four parts of both.
+        let any =
+            |x: &[__m128i; 4]| _mm_or_si128(_mm_or_si128(x[0], x[1]), _mm_or_si128(x[2], x[3]));
+        let (awkward_any, markdown_any) = (any(&awkward), any(&markdown));
+        if _mm_movemask_epi8(_mm_or_si128(awkward_any, markdown_any)) != 0 {
+            for k in 0..4 {
+                m.maybe_awkward |= bits(awkward[k], k);
+                m.markdown |= bits(markdown[k], k);
             }
         }
         m

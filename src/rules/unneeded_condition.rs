@@ -15,9 +15,10 @@ pub static LINT: Lint = Lint {
 fn check(p: &Project, out: &mut Vec<Diagnostic>) {
     for n in &p.notices {
         for pu in &n.purposes {
-            let special = n.purpose_categories(pu).any(|c| !c.special.is_empty());
-            let criminal = n.purpose_categories(pu).any(|c| c.criminal);
-            if !special {
+            // The categories are looked up only for a purpose with a condition.
+            let special = || n.purpose_categories(pu).any(|c| !c.special.is_empty());
+            let criminal = || n.purpose_categories(pu).any(|c| c.criminal);
+            if (pu.special_condition.is_some() || pu.schedule1.is_some()) && !special() {
                 if let Some(sc) = &pu.special_condition {
                     out.push(unneeded(
                         n.file,
@@ -37,7 +38,7 @@ fn check(p: &Project, out: &mut Vec<Diagnostic>) {
                     ));
                 }
             }
-            if !criminal {
+            if pu.criminal_condition.is_some() && !criminal() {
                 if let Some(cc) = &pu.criminal_condition {
                     out.push(unneeded(
                         n.file,
