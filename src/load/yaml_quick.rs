@@ -90,9 +90,6 @@ fn awkward_at(b: &[u8], i: usize) -> bool {
     }
 }
 
-/// The lines of `b`, which ends in a line feed, and the characters in it; `None` when it
-/// holds an awkward byte (see [`has_awkward_bytes`]). 64 bytes at a time with SSE2 and
-/// POPCNT, which x86_64 processors of the last fifteen years have; else a line at a time.
 /// What one pass over a text finds: its lines, its characters, and whether every string in
 /// it is plainly safe Markdown (see [`markdown::plainly_safe_at`]).
 #[derive(Debug, PartialEq, Eq)]
@@ -102,6 +99,10 @@ struct Scan {
     plain_markdown: bool,
 }
 
+/// The lines of `b`, which ends in a line feed, the characters in it, and whether its
+/// strings are plainly safe Markdown; `None` when it holds an awkward byte (see
+/// [`has_awkward_bytes`]). 64 bytes at a time with SSE2 and POPCNT, which x86_64
+/// processors of the last fifteen years have; else a line at a time.
 fn lines(b: &[u8]) -> Option<Scan> {
     #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
     if std::arch::is_x86_feature_detected!("popcnt") {
@@ -154,9 +155,9 @@ fn kind_of(line: &[u8], indent: usize) -> Kind {
 /// [`lines`] with SSE2 (and POPCNT): each block of 64 bytes becomes five masks of 64 bits
 /// (its line feeds, spaces, continuation bytes, the bytes that may start an awkward
 /// character, and the `<`, `!` and `]` that may start unsafe Markdown), and the lines are
-/// read off the masks. A line is all ASCII when it has no
-/// continuation byte, for the text is UTF-8. The pass over the text, a
-/// `memchr` and two scans of every line were a fifth of a cold check's instructions.
+/// read off the masks. A line is all ASCII when it has no continuation byte, for the text
+/// is UTF-8. The pass over the text, a `memchr` and two scans of every line were a fifth of
+/// a cold check's instructions.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 mod sse2 {
     use std::arch::x86_64::*;
