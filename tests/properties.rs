@@ -89,7 +89,7 @@ proptest! {
 
 /// A notice's reader marks it `plain_markdown` only when every Markdown value of its file
 /// is plainly safe, so `unsafe-markdown` may pass it over: held to the long way (every
-/// value through `markdown::problems`) on purpose details made of the tokens that start
+/// value parsed by `markdown::parsed_problems`) on purpose details made of the tokens that start
 /// unsafe Markdown, written as folded and literal blocks and as quoted and plain scalars,
 /// with links split across lines.
 #[test]
