@@ -65,6 +65,24 @@ fn read_bytes(
     limits: &Limits,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Vec<u8>> {
+    let mut bytes = Vec::new();
+    let text = read_into(path, file, limits, diags, &mut bytes)?;
+    bytes.truncate(text.end);
+    bytes.drain(..text.start);
+    Some(bytes)
+}
+
+/// [`read_bytes`] into `buf`, whose bytes past its length are made only when it must grow
+/// (a thread reading notice after notice reads each into the same memory, neither zeroed
+/// nor allocated again): where in `buf` the file's bytes are, without a byte-order mark.
+/// Bytes of `buf` outside that range are left from earlier reads.
+fn read_into(
+    path: &Path,
+    file: FileId,
+    limits: &Limits,
+    diags: &mut Vec<Diagnostic>,
+    buf: &mut Vec<u8>,
+) -> Option<std::ops::Range<usize>> {
     let at1 = Pos::START;
     let io_error = |e: std::io::Error| {
         Diagnostic::new("io-error", file, at1, format!("cannot read this file: {e}"))
@@ -108,47 +126,63 @@ fn read_bytes(
         diags.push(too_large(format!("{} bytes", meta.len())));
         return None;
     }
-    let bytes =
-        match open_without_blocking(path).and_then(|mut f| read_all(&mut f, meta.len(), limit)) {
-            Ok(b) => b,
-            Err(e) => {
-                diags.push(io_error(e));
-                return None;
-            }
-        };
-    if bytes.len() as u64 > limit {
+    let filled = match open_without_blocking(path)
+        .and_then(|mut f| read_all(&mut f, meta.len(), limit, buf))
+    {
+        Ok(n) => n,
+        Err(e) => {
+            diags.push(io_error(e));
+            return None;
+        }
+    };
+    if filled as u64 > limit {
         // It grew while it was read, and was read only to one byte past the limit.
         diags.push(too_large(
             "more than that now (it grew while it was read)".to_owned(),
         ));
         return None;
     }
-    Some(strip_bom(bytes))
+    let start = if buf[..filled].starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    Some(start..filled)
 }
 
-/// The bytes of `f`, which `fstat` says has `len` (at most `limit`): read into room for all
-/// of them and one byte more, so that one read takes the file and a second finds its end.
-/// (`Read::read_to_end` on a reader without a size hint, as `Read::take` is, reads 8 KiB,
-/// then 16 KiB and so on: four reads for a notice of 36 KiB.) A file that grew meanwhile is
-/// read on, up to one byte past `limit`.
-fn read_all(f: &mut std::fs::File, len: u64, limit: u64) -> std::io::Result<Vec<u8>> {
+/// Read `f`, which `fstat` says has `len` (at most `limit`), into the start of `buf`, and
+/// say how many bytes it had: read into room for all of them and one byte more, so that
+/// one read takes the file. A read that stops short at the size `fstat` gave has found the
+/// end, as a regular file's read stops short only there; any other short read is followed
+/// by another, until one finds the end. (`Read::read_to_end` on a reader without a size
+/// hint, as `Read::take` is, reads 8 KiB, then 16 KiB and so on: four reads for a notice
+/// of 36 KiB.) A file that grew meanwhile is read on, up to one byte past `limit`.
+fn read_all(
+    f: &mut std::fs::File,
+    len: u64,
+    limit: u64,
+    buf: &mut Vec<u8>,
+) -> std::io::Result<usize> {
     use std::io::Read;
-    let mut bytes = vec![0; usize::try_from(len.min(limit)).unwrap_or(0) + 1];
+    let room = usize::try_from(len.min(limit)).unwrap_or(0) + 1;
+    if buf.len() < room {
+        buf.resize(room, 0);
+    }
+    let size = room - 1;
     let mut filled = 0;
-    while filled < bytes.len() {
-        match f.read(&mut bytes[filled..]) {
-            Ok(0) => {
-                bytes.truncate(filled);
-                return Ok(bytes);
-            }
+    while filled < room {
+        match f.read(&mut buf[filled..room]) {
+            Ok(0) => return Ok(filled),
+            Ok(n) if filled + n == size => return Ok(size),
             Ok(n) => filled += n,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
             Err(e) => return Err(e),
         }
     }
     let rest = (limit + 1).saturating_sub(filled as u64);
-    f.take(rest).read_to_end(&mut bytes)?;
-    Ok(bytes)
+    buf.truncate(filled);
+    f.take(rest).read_to_end(buf)?;
+    Ok(buf.len())
 }
 
 /// Open `path` to read, without waiting for a writer were it a FIFO.
@@ -165,20 +199,26 @@ fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
 
 /// The bytes as text: parse-error (invalid UTF-8, at the first bad byte) on failure.
 fn to_text(bytes: Vec<u8>, file: FileId, diags: &mut Vec<Diagnostic>) -> Option<String> {
-    match utf8(bytes) {
-        Ok(s) => Some(s),
-        Err(bytes) => {
-            let valid = std::str::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), str::len);
-            let good = std::str::from_utf8(&bytes[..valid]).unwrap_or("");
-            let pos = config::pos_at(good, good.len(), 0);
-            diags.push(
-                Diagnostic::new("parse-error", file, pos, "the file is not valid UTF-8")
-                    .label("invalid byte here")
-                    .help("save the file as UTF-8"),
-            );
-            None
-        }
-    }
+    utf8(bytes).map_err(|b| not_utf8(&b, file, diags)).ok()
+}
+
+/// [`to_text`] for bytes that stay where they are.
+fn to_str<'a>(bytes: &'a [u8], file: FileId, diags: &mut Vec<Diagnostic>) -> Option<&'a str> {
+    simdutf8::basic::from_utf8(bytes)
+        .map_err(|_| not_utf8(bytes, file, diags))
+        .ok()
+}
+
+/// The parse-error of bytes that are not UTF-8, at the first bad byte.
+fn not_utf8(bytes: &[u8], file: FileId, diags: &mut Vec<Diagnostic>) {
+    let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), str::len);
+    let good = std::str::from_utf8(&bytes[..valid]).unwrap_or("");
+    let pos = config::pos_at(good, good.len(), 0);
+    diags.push(
+        Diagnostic::new("parse-error", file, pos, "the file is not valid UTF-8")
+            .label("invalid byte here")
+            .help("save the file as UTF-8"),
+    );
 }
 
 fn strip_bom(mut bytes: Vec<u8>) -> Vec<u8> {
@@ -424,6 +464,27 @@ thread_local! {
     /// notice is converted, so the arena is emptied and used again for the next one, its
     /// memory still in the processor's cache.
     static ARENA: std::cell::RefCell<bumpalo::Bump> = std::cell::RefCell::new(bumpalo::Bump::new());
+}
+
+thread_local! {
+    /// The memory a thread reads notices into, one after another ([`read_into`]).
+    static READ_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Run `f` with this thread's read buffer (or a new one, were it in use).
+fn with_read_buffer<R>(f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
+    /// A buffer grown past this by a large file is let go, not kept for the next one.
+    const KEEP: usize = 4 << 20;
+    READ_BUFFER.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut buf) => {
+            let r = f(&mut buf);
+            if buf.len() > KEEP {
+                *buf = Vec::new();
+            }
+            r
+        }
+        Err(_) => f(&mut Vec::new()),
+    })
 }
 
 /// Run `f` with this thread's arena, emptied (or a new one, were it in use).
@@ -954,42 +1015,53 @@ impl Pending {
                 if let Some(one) = known.and_then(from_cache) {
                     return one;
                 }
-                let Some(bytes) = read_bytes(&f.abs, *id, &Limits::default(), &mut local) else {
-                    return (*id, ReadText::Kept(String::new()), None, local, used, None);
-                };
-                // The hash of the bytes is the hash of the text (the cache only holds notices
-                // that were valid UTF-8), so a cached notice is not even checked for UTF-8.
-                // Only the cache and the build's keys need the SHA-256.
-                let digest: Option<[u8; 32]> =
-                    (cache.is_some() || self.keyed).then(|| sha2::Sha256::digest(&bytes).into());
-                if let Some(one) = digest.and_then(from_cache) {
-                    return one;
-                }
-                let Some(text) = to_text(bytes, *id, &mut local) else {
-                    return (*id, ReadText::Kept(String::new()), None, local, used, None);
-                };
-                let raw = notice_from_text(&text, &f.stem, *id, langs, &mut local);
-                let notice = raw.map(|raw| resolve::notice(raw, org, &mut local, &mut used));
-                match &notice {
-                    Some(n) if local.is_empty() => {
-                        if let (Some(c), Some(digest)) = (&cache, &digest) {
-                            c.put(&f.rel, digest, n);
-                            if let Some(s) = &stamp {
-                                c.stamp(&f.rel, s, digest);
+                with_read_buffer(|buf| {
+                    let Some(at) = read_into(&f.abs, *id, &Limits::default(), &mut local, buf)
+                    else {
+                        return (*id, ReadText::Kept(String::new()), None, local, used, None);
+                    };
+                    let bytes = &buf[at];
+                    // The hash of the bytes is the hash of the text (the cache only holds notices
+                    // that were valid UTF-8), so a cached notice is not even checked for UTF-8.
+                    // Only the cache and the build's keys need the SHA-256.
+                    let digest: Option<[u8; 32]> =
+                        (cache.is_some() || self.keyed).then(|| sha2::Sha256::digest(bytes).into());
+                    if let Some(one) = digest.and_then(from_cache) {
+                        return one;
+                    }
+                    let Some(text) = to_str(bytes, *id, &mut local) else {
+                        return (*id, ReadText::Kept(String::new()), None, local, used, None);
+                    };
+                    let raw = notice_from_text(text, &f.stem, *id, langs, &mut local);
+                    let notice = raw.map(|raw| resolve::notice(raw, org, &mut local, &mut used));
+                    match &notice {
+                        Some(n) if local.is_empty() => {
+                            if let (Some(c), Some(digest)) = (&cache, &digest) {
+                                c.put(&f.rel, digest, n);
+                                if let Some(s) = &stamp {
+                                    c.stamp(&f.rel, s, digest);
+                                }
                             }
+                            let print = digest.map_or_else(|| quick(text.as_bytes()), Sha256);
+                            (
+                                *id,
+                                ReadText::Evicted(print, f.abs.clone()),
+                                notice,
+                                local,
+                                used,
+                                None,
+                            )
                         }
-                        let print = digest.map_or_else(|| quick(text.as_bytes()), Sha256);
-                        (
+                        _ => (
                             *id,
-                            ReadText::Evicted(print, f.abs.clone()),
+                            ReadText::Kept(text.to_owned()),
                             notice,
                             local,
                             used,
                             None,
-                        )
+                        ),
                     }
-                    _ => (*id, ReadText::Kept(text), notice, local, used, None),
-                }
+                })
             })
             .map(|(id, text, notice, local, used, verdict)| {
                 // The model's box is made, and later freed, on the thread that made the model.
@@ -1077,9 +1149,14 @@ mod tests {
         let path = dir.path().join("n.yaml");
         let text: Vec<u8> = (0..100u8).collect();
         std::fs::write(&path, &text).expect("write");
+        // One buffer for every read, as a thread's: first larger than the file and full of
+        // other bytes, which must not show through.
+        let buf = std::cell::RefCell::new(vec![0xFF; 2000]);
         let read = |len: u64, limit: u64| {
             let mut f = std::fs::File::open(&path).expect("open");
-            read_all(&mut f, len, limit).expect("read")
+            let mut buf = buf.borrow_mut();
+            let n = read_all(&mut f, len, limit, &mut buf).expect("read");
+            buf[..n].to_vec()
         };
         // As `fstat` said; then as if the file had grown, or shrunk, since.
         assert_eq!(read(100, 1000), text);
@@ -1090,6 +1167,11 @@ mod tests {
         assert_eq!(read(10, 50), &text[..51]);
         assert_eq!(read(50, 50), &text[..51]);
         assert_eq!(read(100, 99), text);
+        // And a buffer smaller than the file grows to it.
+        buf.borrow_mut().clear();
+        assert_eq!(read(100, 1000), text);
+        buf.borrow_mut().truncate(7);
+        assert_eq!(read(0, 1000), text);
     }
 
     /// Each item is dropped on the pool's thread its owner names (the last thread for an
