@@ -419,6 +419,24 @@ fn lock(file: &File) -> io::Result<()> {
     Ok(())
 }
 
+/// [`lock`], trying again for a tenth of a second before giving up. A lock just let go can
+/// still be held for a moment by a process that another thread of the same program is
+/// starting: until it runs its new program, the child has a copy of every open file,
+/// the lock's included. (The tests, which start `hysbys` while building beside it, saw
+/// it now and then.) A build that really holds the lock holds it for far longer.
+fn lock_soon(file: &File) -> io::Result<()> {
+    let mut tries = 10;
+    loop {
+        match lock(file) {
+            Err(_) if tries > 0 => {
+                tries -= 1;
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            r => return r,
+        }
+    }
+}
+
 /// Swap two paths atomically; falls back to two renames where the kernel cannot.
 fn exchange(a: &Path, b: &Path) -> io::Result<()> {
     #[cfg(target_os = "linux")]
@@ -480,7 +498,7 @@ impl Writer {
             .truncate(false)
             .write(true)
             .open(&lock_path)?;
-        lock(&lock_file).map_err(|_| {
+        lock_soon(&lock_file).map_err(|_| {
             other(format!(
                 "another hysbys build is writing {}; wait for it to finish",
                 out.display()
