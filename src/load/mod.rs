@@ -300,6 +300,25 @@ struct Found {
 
 fn rel_path(root: &Path, p: &Path) -> String {
     let r = p.strip_prefix(root).unwrap_or(p);
+    // A relative path made by joining names, as the walk's are, is already in that form on
+    // Unix: no `.` but at the start, no empty name, no separator but `/`, none at the end.
+    if cfg!(unix) {
+        if let Some(s) = r.to_str() {
+            let plain = !(s.starts_with('/')
+                || s.ends_with('/')
+                || s.ends_with("/.")
+                || s.contains("//")
+                || s.contains("/./"));
+            if plain {
+                return s.to_owned();
+            }
+        }
+    }
+    by_components(r)
+}
+
+/// A path's components joined by `/`.
+fn by_components(r: &Path) -> String {
     r.components()
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
@@ -352,7 +371,7 @@ fn walk(root: &Path, sources: &mut Sources, diags: &mut Vec<Diagnostic>) -> Vec<
                 continue;
             }
         };
-        let name = entry.file_name().to_string_lossy().into_owned();
+        let name = entry.file_name().to_string_lossy();
         if entry.file_type().is_dir() {
             if name.ends_with(".yaml") || name.ends_with(".yml") {
                 let id = sources.add(rel_path(root, entry.path()), String::new());
@@ -728,10 +747,13 @@ pub fn begin(root: &Path, opts: &Options) -> Result<(Project, Pending), LoadErro
         resolve::organisation(o, &mut diags);
     }
 
-    // Notices: ids valid and unique; then parse in parallel.
-    let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
-    let mut jobs: Vec<(FileId, Found)> = Vec::new();
-    for f in found.iter().filter(|f| !f.organisation) {
+    let org_path = orgs.first().map_or_else(String::new, |f| f.rel.clone());
+
+    // Notices: ids valid and unique; then parse in parallel. The files kept are found by
+    // their place in `found`, and then moved out of it.
+    let mut seen: rustc_hash::FxHashMap<&str, &str> = rustc_hash::FxHashMap::default();
+    let mut keep: Vec<(FileId, usize)> = Vec::new();
+    for (i, f) in found.iter().enumerate().filter(|(_, f)| !f.organisation) {
         let id = sources.add(f.rel.clone(), String::new());
         let at1 = Pos::START;
         if !convert::is_id(&f.stem) {
@@ -741,7 +763,7 @@ pub fn begin(root: &Path, opts: &Options) -> Result<(Project, Pending), LoadErro
             );
             continue;
         }
-        if let Some(other) = seen.get(&f.stem) {
+        if let Some(other) = seen.get(f.stem.as_str()) {
             diags.push(
                 Diagnostic::new(
                     "duplicate-id",
@@ -753,7 +775,7 @@ pub fn begin(root: &Path, opts: &Options) -> Result<(Project, Pending), LoadErro
             );
             continue;
         }
-        if jobs.len() >= MAX_NOTICES {
+        if keep.len() >= MAX_NOTICES {
             diags.push(Diagnostic::new(
                 "limit-exceeded",
                 id,
@@ -762,9 +784,21 @@ pub fn begin(root: &Path, opts: &Options) -> Result<(Project, Pending), LoadErro
             ));
             break;
         }
-        seen.insert(f.stem.clone(), f.rel.clone());
-        jobs.push((id, f.clone()));
+        seen.insert(&f.stem, &f.rel);
+        keep.push((id, i));
     }
+    let mut keep = keep.into_iter().peekable();
+    let mut jobs: Vec<(FileId, Found)> = found
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, f)| match keep.peek() {
+            Some(&(id, k)) if k == i => {
+                keep.next();
+                Some((id, f))
+            }
+            _ => None,
+        })
+        .collect();
 
     // A notice unchanged since the last load (same text, settings and organisation file) is
     // taken from the parse cache instead of being parsed again.
@@ -774,8 +808,7 @@ pub fn begin(root: &Path, opts: &Options) -> Result<(Project, Pending), LoadErro
                 .find(|i| sources.path(*i) == path)
                 .map_or("", |i| sources.text(i))
         };
-        let org_path = orgs.first().map_or("", |f| f.rel.as_str());
-        cache::Cache::new(root, text_of("hysbys.toml"), text_of(org_path))
+        cache::Cache::new(root, text_of("hysbys.toml"), text_of(&org_path))
     });
     let lock = read_lock(root, &limits, &mut sources, &mut diags);
     // Batches go in id order, the order of every output.
@@ -1139,7 +1172,8 @@ impl Pending {
 
 #[cfg(test)]
 mod tests {
-    use super::{drop_where_made, read_all};
+    use super::{by_components, drop_where_made, read_all, rel_path};
+    use std::path::Path;
     use std::sync::{Arc, Mutex};
 
     /// A file is read whole whatever its size was when asked, up to one byte past the limit.
@@ -1172,6 +1206,35 @@ mod tests {
         assert_eq!(read(100, 1000), text);
         buf.borrow_mut().truncate(7);
         assert_eq!(read(0, 1000), text);
+    }
+
+    /// A path taken as it is names the same file, in the same words, as its components
+    /// joined by `/`.
+    #[test]
+    fn relative_paths_are_their_components() {
+        let root = Path::new("/p/root");
+        for rel in [
+            "notices/a.yaml",
+            "notices/sub/b-2.yml",
+            "notices/ŵyn/ç.yaml",
+            "notices",
+            ".",
+            "./notices/a.yaml",
+            "notices//a.yaml",
+            "notices/./a.yaml",
+            "notices/sub/.",
+            "notices/sub/",
+            "notices/../a.yaml",
+            ".hidden/x.yaml",
+            "",
+        ] {
+            let p = root.join(rel);
+            let r = p.strip_prefix(root).unwrap_or(&p);
+            assert_eq!(rel_path(root, &p), by_components(r), "{rel:?}");
+        }
+        // Outside the root, the path is kept whole.
+        let outside = Path::new("/elsewhere/x.yaml");
+        assert_eq!(rel_path(root, outside), by_components(outside));
     }
 
     /// Each item is dropped on the pool's thread its owner names (the last thread for an
