@@ -539,6 +539,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A simple key at byte `at` of line `li`: its name and the byte after its colon.
+    #[inline(always)]
     fn key(&self, li: usize, at: usize) -> Option<(Key<'a>, usize)> {
         let len = self.key_len(li, at)?;
         let colon = at + len;
