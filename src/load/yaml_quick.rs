@@ -162,7 +162,7 @@ fn kind_of(line: &[u8], indent: usize) -> Kind {
 mod sse2 {
     use std::arch::x86_64::*;
 
-    use super::{awkward_at, kind_of, markdown, Line, Scan};
+    use super::{awkward_at, markdown, Kind, Line, Scan};
 
     /// Bit `i` of each mask says something of byte `i` of a block.
     struct Masks {
@@ -241,22 +241,18 @@ mod sse2 {
         u64::from(_mm_movemask_epi8(x) as u16) << (16 * k)
     }
 
-    /// Bits `from..to` (each at most 64).
-    fn span(from: u32, to: u32) -> u64 {
-        let low = if from >= 64 { 0 } else { !0 << from };
-        let high = if to >= 64 { !0 } else { (1 << to) - 1 };
-        low & high
-    }
-
     #[target_feature(enable = "sse2,popcnt")]
     pub(super) fn lines(b: &[u8]) -> Option<Scan> {
         let mut lines = Vec::with_capacity(b.len() / 24);
-        let mut chars_before = 0;
         let mut plain_markdown = true;
-        // The line being read: where it starts, its continuation bytes in the blocks before
-        // this one, and its leading spaces so far (`open` while they may go on).
+        // The line being read: where it starts, the continuation bytes before it, and its
+        // leading spaces so far (`open` while they may go on); and the continuation bytes
+        // before this block. A line's characters before it are its start less the
+        // continuation bytes before it, and it is all ASCII when there are as many of
+        // those before its end.
         let mut start = 0;
-        let mut continuing = 0;
+        let mut continuing_before = 0;
+        let mut continuing_base = 0;
         let (mut indent, mut open) = (0, true);
         let mut last = [b'a'; 64];
         let mut base = 0;
@@ -292,40 +288,44 @@ mod sse2 {
                 open = run == 64;
             }
             let mut feeds = m.line_feed;
-            let mut from = 0;
             while feeds != 0 {
                 let at = feeds.trailing_zeros();
-                let part = span(from, at);
-                continuing += (m.continuation & part).count_ones() as usize;
                 let end = base + at as usize;
+                let continuing_end =
+                    continuing_base + (m.continuation & ((1u64 << at) - 1)).count_ones() as usize;
+                // The byte after the leading spaces: the line's end when it is all spaces.
+                let first = start + indent;
+                let kind = match b.get(first) {
+                    Some(_) if first >= end => Kind::Blank,
+                    Some(b'#') => Kind::Comment,
+                    _ => Kind::Content,
+                };
                 lines.push(Line {
                     start,
                     end,
                     indent,
-                    kind: kind_of(&b[start..end], indent),
-                    chars_before,
-                    ascii: continuing == 0,
+                    kind,
+                    chars_before: start - continuing_before,
+                    ascii: continuing_end == continuing_before,
                 });
-                chars_before += end - start - continuing + 1;
-                (start, continuing) = (end + 1, 0);
-                from = at + 1;
+                (start, continuing_before) = (end + 1, continuing_end);
                 // The next line's leading spaces in this block (a line feed is no space).
-                let run = if from == 64 {
-                    0
-                } else {
-                    (not_space >> from).trailing_zeros().min(64 - from)
-                };
+                let from = at + 1;
+                let run = not_space
+                    .checked_shr(from)
+                    .unwrap_or(0)
+                    .trailing_zeros()
+                    .min(64 - from);
                 indent = run as usize;
                 open = from + run == 64;
                 feeds &= feeds - 1;
             }
-            let part = span(from, 64);
-            continuing += (m.continuation & part).count_ones() as usize;
+            continuing_base += m.continuation.count_ones() as usize;
             base += 64;
         }
         Some(Scan {
             lines,
-            chars: chars_before,
+            chars: start - continuing_before,
             plain_markdown,
         })
     }
