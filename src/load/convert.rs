@@ -371,7 +371,7 @@ impl Cx<'_> {
                 None => None,
             };
             match s {
-                Some(s) if !s.trim().is_empty() => {
+                Some(s) if !blank(s) => {
                     strings[Text::slot(lang)] = s;
                     spans[Text::slot(lang)] = value.map(|n| n.pos);
                 }
@@ -416,7 +416,7 @@ impl Cx<'_> {
         };
         let lang = |k: &Key| [*l0, *l1].into_iter().find(|l| same_key(k.name, l.code()));
         let scalar = |v: &Node<'n>| match v.value {
-            Value::Scalar { text, .. } if !text.trim().is_empty() => Some(text),
+            Value::Scalar { text, .. } if !blank(text) => Some(text),
             _ => None,
         };
         let (a, b) = (lang(k0)?, lang(k1)?);
@@ -437,9 +437,7 @@ impl Cx<'_> {
     /// A name: one string for every language, or a text.
     pub fn name(&mut self, node: &Node) -> Option<Text> {
         match &node.value {
-            Value::Scalar { text, .. } if !text.trim().is_empty() => {
-                Some(Text::same(text, node.pos))
-            }
+            Value::Scalar { text, .. } if !blank(text) => Some(Text::same(text, node.pos)),
             Value::Map(_) => self.text(node),
             _ => {
                 self.invalid(node, "a name (a string, or a text map)");
@@ -545,6 +543,16 @@ impl Cx<'_> {
         read: impl FnOnce(&mut Self, &Node) -> Option<T>,
     ) -> Option<T> {
         f.get(key).and_then(|n| read(self, n))
+    }
+}
+
+/// Whether `s` is empty or only white space, as `str::trim` has it. Nearly every string
+/// starts with a letter, which settles it at once; `trim` takes a character at a time
+/// from each end, through the standard library's general search for a pattern.
+fn blank(s: &str) -> bool {
+    match s.as_bytes().first() {
+        Some(b) if b.is_ascii_graphic() => false,
+        _ => s.trim().is_empty(),
     }
 }
 
@@ -1418,6 +1426,34 @@ fn criminal_condition(cx: &mut Cx<'_>, n: &Node) -> Option<S<CriminalCondition>>
 mod tests {
     use super::*;
     use crate::load::yaml::{parse, Bump, Limits};
+
+    /// `blank` is `trim().is_empty()`, on ASCII and on Unicode white space.
+    #[test]
+    fn blank_is_trimmed_empty() {
+        for s in [
+            "",
+            " ",
+            "  \n",
+            "\t",
+            "a",
+            " a",
+            "a ",
+            "!",
+            "~",
+            "\u{a0}",
+            "\u{a0}x",
+            "\u{3000}",
+            "\u{2003} \u{2003}",
+            "ŵ",
+            " ŵ",
+            "\u{85}",
+            "\u{200b}",
+            "\u{7f}",
+            "\n\ny",
+        ] {
+            assert_eq!(blank(s), s.trim().is_empty(), "{s:?}");
+        }
+    }
 
     /// A text read through the quick path, when it takes it, is the text read in full, and
     /// read in full it has no problem; on every other text the quick path declines.
