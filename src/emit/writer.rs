@@ -419,18 +419,18 @@ fn lock(file: &File) -> io::Result<()> {
     Ok(())
 }
 
-/// [`lock`], trying again for a tenth of a second before giving up. A lock just let go can
-/// still be held for a moment by a process that another thread of the same program is
-/// starting: until it runs its new program, the child has a copy of every open file,
-/// the lock's included. (The tests, which start `hysbys` while building beside it, saw
-/// it now and then.) A build that really holds the lock holds it for far longer.
+/// [`lock`], trying again for 20 ms before giving up. A lock just let go can still be held
+/// for a moment by a process that another thread of the same program is starting: until
+/// it runs its new program, the child has a copy of every open file, the lock's included.
+/// (The tests, which start `hysbys` while building beside it, saw it now and then.) A
+/// build that really holds the lock holds it for longer, and is still refused.
 fn lock_soon(file: &File) -> io::Result<()> {
-    let mut tries = 10;
+    let mut tries = 20;
     loop {
         match lock(file) {
             Err(_) if tries > 0 => {
                 tries -= 1;
-                std::thread::sleep(std::time::Duration::from_millis(10));
+                std::thread::sleep(std::time::Duration::from_millis(1));
             }
             r => return r,
         }
