@@ -525,15 +525,12 @@ impl Cx<'_> {
     /// A list of ids (references).
     pub fn refs(&mut self, node: Option<&Node>) -> Vec<S<String>> {
         let items = self.list(node);
-        items.iter().filter_map(|n| self.id(n)).collect()
+        each(items, |n| self.id(n))
     }
 
     pub fn texts(&mut self, node: Option<&Node>, name: bool) -> Vec<Text> {
         let items = self.list(node);
-        items
-            .iter()
-            .filter_map(|n| if name { self.name(n) } else { self.text(n) })
-            .collect()
+        each(items, |n| if name { self.name(n) } else { self.text(n) })
     }
 
     pub fn opt<T>(
@@ -544,6 +541,15 @@ impl Cx<'_> {
     ) -> Option<T> {
         f.get(key).and_then(|n| read(self, n))
     }
+}
+
+/// `read` of each of `items` that it reads, in a vector made with room for all of them:
+/// a `collect` of a `filter_map` cannot know how many there will be, so it starts with
+/// room for four and grows, copying what it holds each time.
+fn each<'n, T>(items: &'n [Node<'n>], read: impl FnMut(&'n Node<'n>) -> Option<T>) -> Vec<T> {
+    let mut v = Vec::with_capacity(items.len());
+    v.extend(items.iter().filter_map(read));
+    v
 }
 
 /// Whether `s` is empty or only white space, as `str::trim` has it. Nearly every string
@@ -660,15 +666,9 @@ pub fn organisation(cx: &mut Cx<'_>, root: &Node) -> Option<Organisation> {
     let security = cx.opt(&f, "security", Cx::text);
     let appropriate_policy_document = cx.opt(&f, "appropriate_policy_document", Cx::url);
     let items = cx.list(f.get("recipients"));
-    let recipients = items
-        .iter()
-        .filter_map(|n| recipient(cx, n, true))
-        .collect();
+    let recipients = each(items, |n| recipient(cx, n, true));
     let items = cx.list(f.get("retention"));
-    let retention = items
-        .iter()
-        .filter_map(|n| retention(cx, n, true))
-        .collect();
+    let retention = each(items, |n| retention(cx, n, true));
     Some(Organisation {
         written: f.written(ORG_FIELDS),
         file: cx.file,
@@ -1044,70 +1044,61 @@ pub fn notice(cx: &mut Cx<'_>, id: &str, root: &Node) -> Option<RawNotice> {
     let review_by = cx.opt(&f, "review_by", Cx::date);
 
     let items = cx.list(f.get("joint_controllers"));
-    let joint_controllers = items
-        .iter()
-        .filter_map(|n| {
-            let f = cx.fields(
-                n,
-                "a joint controller",
-                &["name", "responsibilities", "contact"],
-            )?;
-            let name = cx
-                .req(&f, "name", "joint controller")
-                .and_then(|n| cx.name(n));
-            let responsibilities = cx
-                .req(&f, "responsibilities", "joint controller")
-                .and_then(|n| cx.text(n));
-            let contact = cx
-                .req(&f, "contact", "joint controller")
-                .and_then(|n| cx.text(n));
-            Some(JointController {
-                name: name.unwrap_or_default(),
-                responsibilities: responsibilities.unwrap_or_default(),
-                contact: contact.unwrap_or_default(),
-            })
+    let joint_controllers = each(items, |n| {
+        let f = cx.fields(
+            n,
+            "a joint controller",
+            &["name", "responsibilities", "contact"],
+        )?;
+        let name = cx
+            .req(&f, "name", "joint controller")
+            .and_then(|n| cx.name(n));
+        let responsibilities = cx
+            .req(&f, "responsibilities", "joint controller")
+            .and_then(|n| cx.text(n));
+        let contact = cx
+            .req(&f, "contact", "joint controller")
+            .and_then(|n| cx.text(n));
+        Some(JointController {
+            name: name.unwrap_or_default(),
+            responsibilities: responsibilities.unwrap_or_default(),
+            contact: contact.unwrap_or_default(),
         })
-        .collect();
+    });
 
     let items = cx.list(f.get("channels"));
-    let channels = items
-        .iter()
-        .filter_map(|n| {
-            let f = cx.fields(
-                n,
-                "a channel",
-                &["id", "name", "details", "recipients", "retention"],
-            )?;
-            let id = cx.req(&f, "id", "channel").and_then(|n| cx.id(n));
-            let name = cx.req(&f, "name", "channel").and_then(|n| cx.text(n));
-            let details = cx.opt(&f, "details", Cx::text);
-            let recipients = cx.refs(f.get("recipients"));
-            let retention = cx.refs(f.get("retention"));
-            Some(Channel {
-                id: id?,
-                name: name.unwrap_or_default(),
-                details,
-                recipients,
-                retention,
-            })
+    let channels = each(items, |n| {
+        let f = cx.fields(
+            n,
+            "a channel",
+            &["id", "name", "details", "recipients", "retention"],
+        )?;
+        let id = cx.req(&f, "id", "channel").and_then(|n| cx.id(n));
+        let name = cx.req(&f, "name", "channel").and_then(|n| cx.text(n));
+        let details = cx.opt(&f, "details", Cx::text);
+        let recipients = cx.refs(f.get("recipients"));
+        let retention = cx.refs(f.get("retention"));
+        Some(Channel {
+            id: id?,
+            name: name.unwrap_or_default(),
+            details,
+            recipients,
+            retention,
         })
-        .collect();
+    });
 
     let items = cx.list(f.get("sources"));
-    let sources = items
-        .iter()
-        .filter_map(|n| {
-            let f = cx.fields(n, "a source", &["name", "details", "public"])?;
-            let name = cx.req(&f, "name", "source").and_then(|n| cx.name(n));
-            let details = cx.opt(&f, "details", Cx::text);
-            let public = cx.opt(&f, "public", Cx::bool).unwrap_or(false);
-            Some(Source {
-                name: name.unwrap_or_default(),
-                details,
-                public,
-            })
+    let sources = each(items, |n| {
+        let f = cx.fields(n, "a source", &["name", "details", "public"])?;
+        let name = cx.req(&f, "name", "source").and_then(|n| cx.name(n));
+        let details = cx.opt(&f, "details", Cx::text);
+        let public = cx.opt(&f, "public", Cx::bool).unwrap_or(false);
+        Some(Source {
+            name: name.unwrap_or_default(),
+            details,
+            public,
         })
-        .collect();
+    });
 
     let categories = match cx.req(&f, "categories", "the notice") {
         Some(n) => {
@@ -1118,7 +1109,7 @@ pub fn notice(cx: &mut Cx<'_>, id: &str, root: &Node) -> Option<RawNotice> {
                     .help("list at least one category of personal information (Art 14(1)(d))");
                 cx.push(d);
             }
-            items.iter().filter_map(|n| category(cx, n)).collect()
+            each(items, |n| category(cx, n))
         }
         None => Vec::new(),
     };
@@ -1132,7 +1123,7 @@ pub fn notice(cx: &mut Cx<'_>, id: &str, root: &Node) -> Option<RawNotice> {
                     .help("list at least one purpose with its lawful basis (Art 13(1)(c))");
                 cx.push(d);
             }
-            items.iter().filter_map(|n| purpose(cx, n)).collect()
+            each(items, |n| purpose(cx, n))
         }
         None => Vec::new(),
     };
@@ -1140,15 +1131,10 @@ pub fn notice(cx: &mut Cx<'_>, id: &str, root: &Node) -> Option<RawNotice> {
     // `recipients: ~` is absent (renders nothing); only `recipients: []` says "no one".
     let recipients = if f.get("recipients").is_some() {
         let items = cx.list(f.get("recipients"));
-        Some(
-            items
-                .iter()
-                .filter_map(|n| match &n.value {
-                    Value::Scalar { .. } => cx.id(n).map(Item::Ref),
-                    _ => recipient(cx, n, false).map(Item::Inline),
-                })
-                .collect(),
-        )
+        Some(each(items, |n| match &n.value {
+            Value::Scalar { .. } => cx.id(n).map(Item::Ref),
+            _ => recipient(cx, n, false).map(Item::Inline),
+        }))
     } else {
         None
     };
@@ -1167,100 +1153,88 @@ pub fn notice(cx: &mut Cx<'_>, id: &str, root: &Node) -> Option<RawNotice> {
                     .help("say how long each category is kept (Art 13(2)(a))");
                 cx.push(d);
             }
-            items
-                .iter()
-                .filter_map(|n| match &n.value {
-                    Value::Scalar { .. } => cx.id(n).map(Item::Ref),
-                    _ => retention(cx, n, false).map(Item::Inline),
-                })
-                .collect()
+            each(items, |n| match &n.value {
+                Value::Scalar { .. } => cx.id(n).map(Item::Ref),
+                _ => retention(cx, n, false).map(Item::Inline),
+            })
         }
         None => Vec::new(),
     };
 
     let items = cx.list(f.get("automated_decisions"));
-    let automated_decisions = items
-        .iter()
-        .filter_map(|n| {
-            let f = cx.fields(
-                n,
-                "an automated decision",
-                &[
-                    "id",
-                    "name",
-                    "logic",
-                    "significance",
-                    "consequences",
-                    "purposes",
-                ],
-            )?;
-            let id = cx
-                .req(&f, "id", "automated decision")
-                .and_then(|n| cx.id(n));
-            let name = cx
-                .req(&f, "name", "automated decision")
-                .and_then(|n| cx.text(n));
-            let logic = cx
-                .req(&f, "logic", "automated decision")
-                .and_then(|n| cx.text(n));
-            let significance = cx
-                .req(&f, "significance", "automated decision")
-                .and_then(|n| cx.text(n));
-            let consequences = cx
-                .req(&f, "consequences", "automated decision")
-                .and_then(|n| cx.text(n));
-            let purposes = match cx.req(&f, "purposes", "automated decision") {
-                Some(n) => cx.refs(Some(n)),
-                None => Vec::new(),
-            };
-            Some(AutomatedDecision {
-                id: id?,
-                name: name.unwrap_or_default(),
-                logic: logic.unwrap_or_default(),
-                significance: significance.unwrap_or_default(),
-                consequences: consequences.unwrap_or_default(),
-                purposes,
-            })
+    let automated_decisions = each(items, |n| {
+        let f = cx.fields(
+            n,
+            "an automated decision",
+            &[
+                "id",
+                "name",
+                "logic",
+                "significance",
+                "consequences",
+                "purposes",
+            ],
+        )?;
+        let id = cx
+            .req(&f, "id", "automated decision")
+            .and_then(|n| cx.id(n));
+        let name = cx
+            .req(&f, "name", "automated decision")
+            .and_then(|n| cx.text(n));
+        let logic = cx
+            .req(&f, "logic", "automated decision")
+            .and_then(|n| cx.text(n));
+        let significance = cx
+            .req(&f, "significance", "automated decision")
+            .and_then(|n| cx.text(n));
+        let consequences = cx
+            .req(&f, "consequences", "automated decision")
+            .and_then(|n| cx.text(n));
+        let purposes = match cx.req(&f, "purposes", "automated decision") {
+            Some(n) => cx.refs(Some(n)),
+            None => Vec::new(),
+        };
+        Some(AutomatedDecision {
+            id: id?,
+            name: name.unwrap_or_default(),
+            logic: logic.unwrap_or_default(),
+            significance: significance.unwrap_or_default(),
+            consequences: consequences.unwrap_or_default(),
+            purposes,
         })
-        .collect();
+    });
 
     let statutory_requirement = cx.opt(&f, "statutory_requirement", Cx::text);
     let rights_note = cx.opt(&f, "rights_note", Cx::text);
 
     let items = cx.list(f.get("sections"));
-    let sections = items
-        .iter()
-        .filter_map(|n| {
-            let f = cx.fields(n, "a section", &["id", "title", "body", "after"])?;
-            let id = cx.req(&f, "id", "section").and_then(|n| cx.id(n));
-            let title = cx.req(&f, "title", "section").and_then(|n| cx.text(n));
-            let body = cx.req(&f, "body", "section").and_then(|n| cx.text(n));
-            let after = cx.opt(&f, "after", Cx::id);
-            Some(Section {
-                id: id?,
-                title: title.unwrap_or_default(),
-                body: body.unwrap_or_default(),
-                after,
-            })
+    let sections = each(items, |n| {
+        let f = cx.fields(n, "a section", &["id", "title", "body", "after"])?;
+        let id = cx.req(&f, "id", "section").and_then(|n| cx.id(n));
+        let title = cx.req(&f, "title", "section").and_then(|n| cx.text(n));
+        let body = cx.req(&f, "body", "section").and_then(|n| cx.text(n));
+        let after = cx.opt(&f, "after", Cx::id);
+        Some(Section {
+            id: id?,
+            title: title.unwrap_or_default(),
+            body: body.unwrap_or_default(),
+            after,
         })
-        .collect();
+    });
 
     let items = cx.list(f.get("changes"));
-    let changes = items
-        .iter()
-        .filter_map(|n| {
-            let f = cx.fields(n, "a change", &["date", "summary"])?;
-            let date = cx.req(&f, "date", "change").and_then(|n| cx.date(n));
-            let summary = cx.req(&f, "summary", "change").and_then(|n| cx.text(n));
-            Some(Change {
-                date: date.unwrap_or(S {
-                    v: Date::constant(1970, 1, 1),
-                    pos: f.first_key,
-                }),
-                summary: summary.unwrap_or_default(),
-            })
+    let changes = each(items, |n| {
+        let f = cx.fields(n, "a change", &["date", "summary"])?;
+        let date = cx.req(&f, "date", "change").and_then(|n| cx.date(n));
+        let summary = cx.req(&f, "summary", "change").and_then(|n| cx.text(n));
+        Some(Change {
+            date: date.unwrap_or(S {
+                v: Date::constant(1970, 1, 1),
+                pos: f.first_key,
+            }),
+            summary: summary.unwrap_or_default(),
         })
-        .collect();
+    });
 
     let notice = Notice {
         written: f.written(NOTICE_FIELDS),
@@ -1309,10 +1283,7 @@ fn category(cx: &mut Cx<'_>, n: &Node) -> Option<Category> {
     let name = cx.req(&f, "name", "category").and_then(|n| cx.text(n));
     let details = cx.opt(&f, "details", Cx::text);
     let items = cx.list(f.get("special"));
-    let special = items
-        .iter()
-        .filter_map(|n| cx.closed::<SpecialCategory>(n))
-        .collect();
+    let special = each(items, |n| cx.closed::<SpecialCategory>(n));
     let criminal = cx.opt(&f, "criminal", Cx::bool).unwrap_or(false);
     let source = cx
         .opt(&f, "source", Cx::closed::<DataSource>)
