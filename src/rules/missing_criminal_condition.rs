@@ -15,15 +15,17 @@ pub static LINT: Lint = Lint {
 fn check(p: &Project, out: &mut Vec<Diagnostic>) {
     for n in &p.notices {
         for pu in &n.purposes {
-            let criminal: Vec<&str> = n
-                .purpose_categories(pu)
-                .filter(|c| c.criminal)
-                .map(|c| c.id.v.as_str())
-                .collect();
-            if !criminal.is_empty()
-                && pu.criminal_condition.is_none()
+            // The categories are looked up only for a purpose with no condition, and listed
+            // only for the message.
+            if pu.criminal_condition.is_none()
                 && !pu.wrote("criminal_condition")
+                && n.purpose_categories(pu).any(|c| c.criminal)
             {
+                let criminal: Vec<&str> = n
+                    .purpose_categories(pu)
+                    .filter(|c| c.criminal)
+                    .map(|c| c.id.v.as_str())
+                    .collect();
                 out.push(
                     Diagnostic::new(LINT.name, n.file, pu.id.pos, format!("purpose `{}` uses criminal-offence data without an Article 10 condition", pu.id.v))
                         .label(format!("uses {}", criminal.join(", ")))

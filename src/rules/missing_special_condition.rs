@@ -15,15 +15,18 @@ pub static LINT: Lint = Lint {
 fn check(p: &Project, out: &mut Vec<Diagnostic>) {
     for n in &p.notices {
         for pu in &n.purposes {
-            let special: Vec<&str> = n
-                .purpose_categories(pu)
-                .filter(|c| !c.special.is_empty())
-                .map(|c| c.id.v.as_str())
-                .collect();
-            if !special.is_empty()
-                && pu.special_condition.is_none()
+            // The categories are looked up only for a purpose with no condition, and listed
+            // only for the message.
+            let special = |c: &&Category| !c.special.is_empty();
+            if pu.special_condition.is_none()
                 && !pu.wrote("special_condition")
+                && n.purpose_categories(pu).any(|c| special(&c))
             {
+                let special: Vec<&str> = n
+                    .purpose_categories(pu)
+                    .filter(special)
+                    .map(|c| c.id.v.as_str())
+                    .collect();
                 out.push(
                     Diagnostic::new(LINT.name, n.file, pu.id.pos, format!("purpose `{}` uses special-category data without an Article 9 condition", pu.id.v))
                         .label(format!("uses {}", special.join(", ")))
