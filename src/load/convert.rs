@@ -39,22 +39,21 @@ impl<'n> Fields<'n> {
     /// The keys of `known` written in this mapping (even as null or an invalid value), so a
     /// rule does not report a field as missing when it was written but wrong.
     pub fn written(&self, known: &[&'static str]) -> Vec<&'static str> {
-        known
-            .iter()
-            .copied()
-            .filter(
-                |k| match self.entries.iter().find(|(key, _)| same_key(key.name, k)) {
-                    None => false,
-                    Some((_, v)) => match &v.value {
-                        // `null`, `~` and an empty value mean absent; so does an empty list,
-                        // except `recipients: []` ("we share with no one").
-                        Value::Null => false,
-                        Value::Seq(items) => !items.is_empty() || *k == "recipients",
-                        _ => true,
-                    },
+        // At most one for each key written: room for that many, not grown from four.
+        let mut written = Vec::with_capacity(self.entries.len().min(known.len()));
+        written.extend(known.iter().copied().filter(|k| {
+            match self.entries.iter().find(|(key, _)| same_key(key.name, k)) {
+                None => false,
+                Some((_, v)) => match &v.value {
+                    // `null`, `~` and an empty value mean absent; so does an empty list,
+                    // except `recipients: []` ("we share with no one").
+                    Value::Null => false,
+                    Value::Seq(items) => !items.is_empty() || *k == "recipients",
+                    _ => true,
                 },
-            )
-            .collect()
+            }
+        }));
+        written
     }
 
     pub fn key_pos(&self, key: &str) -> Option<Pos> {
