@@ -425,12 +425,16 @@ fn lock(file: &File) -> io::Result<()> {
 /// (The tests, which start `hysbys` while building beside it, saw it now and then.) A
 /// build that really holds the lock holds it for longer, and is still refused.
 fn lock_soon(file: &File) -> io::Result<()> {
-    let mut tries = 20;
+    lock_within(file, 20, std::time::Duration::from_millis(1))
+}
+
+/// [`lock`], tried again `tries` times, `pause` apart.
+fn lock_within(file: &File, mut tries: u32, pause: std::time::Duration) -> io::Result<()> {
     loop {
         match lock(file) {
             Err(_) if tries > 0 => {
                 tries -= 1;
-                std::thread::sleep(std::time::Duration::from_millis(1));
+                std::thread::sleep(pause);
             }
             r => return r,
         }
@@ -1160,6 +1164,39 @@ impl Drop for Writer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A lock let go while it is being tried for is taken; one held throughout is refused.
+    #[cfg(unix)]
+    #[test]
+    fn a_lock_let_go_soon_is_taken() {
+        use std::time::Duration;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("lock");
+        let open = || {
+            File::options()
+                .create(true)
+                .truncate(false)
+                .write(true)
+                .open(&path)
+                .expect("open")
+        };
+        let (held, wanted) = (open(), open());
+        lock(&held).expect("the first lock");
+        assert!(
+            lock(&wanted).is_err(),
+            "two opens of one file exclude each other"
+        );
+        assert!(lock_within(&wanted, 3, Duration::from_millis(1)).is_err());
+        assert!(lock_soon(&wanted).is_err(), "held throughout");
+        // Let go 10 ms on, while it is tried for up to 10 s (a loaded machine may be slow
+        // to run the thread that lets it go).
+        let letting_go = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(10));
+            drop(held);
+        });
+        assert!(lock_within(&wanted, 1000, Duration::from_millis(10)).is_ok());
+        letting_go.join().expect("the thread");
+    }
 
     #[test]
     fn relative_paths_only() {
