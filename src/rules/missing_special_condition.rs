@@ -17,14 +17,14 @@ fn check(p: &Project, out: &mut Vec<Diagnostic>) {
         for pu in &n.purposes {
             // The categories are looked up only for a purpose with no condition, and listed
             // only for the message.
-            let special = |c: &&Category| !c.special.is_empty();
+            let is_special = |c: &&Category| !c.special.is_empty();
             if pu.special_condition.is_none()
                 && !pu.wrote("special_condition")
-                && n.purpose_categories(pu).any(|c| special(&c))
+                && n.purpose_categories(pu).any(|c| is_special(&c))
             {
                 let special: Vec<&str> = n
                     .purpose_categories(pu)
-                    .filter(special)
+                    .filter(is_special)
                     .map(|c| c.id.v.as_str())
                     .collect();
                 out.push(
