@@ -492,34 +492,35 @@ thread_local! {
 
 /// Run `f` with this thread's read buffer (or a new one, were it in use).
 fn with_read_buffer<R>(f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
-    /// A buffer grown past this by a large file is let go, not kept for the next one.
-    const KEEP: usize = 4 << 20;
-    READ_BUFFER.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut buf) => {
-            let r = f(&mut buf);
-            if buf.len() > KEEP {
-                *buf = Vec::new();
-            }
-            r
-        }
-        Err(_) => f(&mut Vec::new()),
-    })
+    with_kept(&READ_BUFFER, Vec::len, f)
 }
 
 /// Run `f` with this thread's arena, emptied (or a new one, were it in use).
 fn with_arena<R>(f: impl FnOnce(&bumpalo::Bump) -> R) -> R {
-    /// An arena grown past this by a large file is let go, not kept for the next one.
+    with_kept(&ARENA, bumpalo::Bump::allocated_bytes, |arena| {
+        arena.reset();
+        f(arena)
+    })
+}
+
+/// Run `f` with the thread's value in `key`, or with a new one were it in use (`f` calling
+/// back into itself). A value grown past 4 MiB by a large file (by `size`) is let go, not
+/// kept for the next file.
+fn with_kept<T: Default + 'static, R>(
+    key: &'static std::thread::LocalKey<std::cell::RefCell<T>>,
+    size: fn(&T) -> usize,
+    f: impl FnOnce(&mut T) -> R,
+) -> R {
     const KEEP: usize = 4 << 20;
-    ARENA.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut arena) => {
-            arena.reset();
-            let r = f(&arena);
-            if arena.allocated_bytes() > KEEP {
-                *arena = bumpalo::Bump::new();
+    key.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut kept) => {
+            let r = f(&mut kept);
+            if size(&kept) > KEEP {
+                *kept = T::default();
             }
             r
         }
-        Err(_) => f(&bumpalo::Bump::new()),
+        Err(_) => f(&mut T::default()),
     })
 }
 
