@@ -220,6 +220,12 @@ impl<'a> From<&'a String> for J<'a> {
     }
 }
 
+impl<'a> From<&'a crate::model::Id> for J<'a> {
+    fn from(s: &'a crate::model::Id) -> J<'a> {
+        J::Str(Cow::Borrowed(s))
+    }
+}
+
 impl From<String> for J<'_> {
     fn from(s: String) -> Self {
         J::Str(Cow::Owned(s))

@@ -85,11 +85,14 @@ impl<'a> Cx<'a> {
     }
 }
 
-fn opt_str(s: Option<&crate::model::S<String>>) -> J<'_> {
+fn opt_str<T>(s: Option<&crate::model::S<T>>) -> J<'_>
+where
+    for<'a> J<'a>: From<&'a T>,
+{
     s.map_or(J::Null, |s| J::from(&s.v))
 }
 
-fn ids<'s>(v: impl IntoIterator<Item = &'s crate::model::S<String>>) -> J<'s> {
+fn ids<'s>(v: impl IntoIterator<Item = &'s crate::model::S<crate::model::Id>>) -> J<'s> {
     J::arr(v.into_iter().map(|s| &s.v))
 }
 

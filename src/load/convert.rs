@@ -253,13 +253,16 @@ impl Cx<'_> {
         }
     }
 
-    pub fn id(&mut self, node: &Node) -> Option<S<String>> {
-        let s = self.string(node)?;
-        if is_id(&s.v) {
-            Some(s)
+    pub fn id(&mut self, node: &Node) -> Option<S<Id>> {
+        let s = self.scalar(node, "a string")?;
+        if is_id(s) {
+            Some(S {
+                v: Id::from(s),
+                pos: node.pos,
+            })
         } else {
             let d = self
-                .diag("invalid-id", node.pos, format!("`{}` is not a valid id", s.v))
+                .diag("invalid-id", node.pos, format!("`{s}` is not a valid id"))
                 .label("not an id")
                 .help("an id is 1 to 64 lower-case letters, digits and hyphens, starting with a letter or digit");
             self.push(d);
@@ -522,7 +525,7 @@ impl Cx<'_> {
     }
 
     /// A list of ids (references).
-    pub fn refs(&mut self, node: Option<&Node>) -> Vec<S<String>> {
+    pub fn refs(&mut self, node: Option<&Node>) -> Vec<S<Id>> {
         let items = self.list(node);
         each(items, |n| self.id(n))
     }
@@ -980,7 +983,7 @@ pub fn retention(cx: &mut Cx<'_>, n: &Node, catalogue: bool) -> Option<Retention
 
 /// A notice's list item that is either a plain-string catalogue ref or an inline entry.
 pub enum Item<T> {
-    Ref(S<String>),
+    Ref(S<Id>),
     Inline(T),
 }
 

@@ -55,7 +55,7 @@ impl Used {
     }
 }
 
-fn unknown(file: FileId, r: &S<String>, what: &str, candidates: &[&str]) -> Diagnostic {
+fn unknown(file: FileId, r: &S<Id>, what: &str, candidates: &[&str]) -> Diagnostic {
     let mut d = Diagnostic::new(
         "unknown-reference",
         file,
@@ -74,13 +74,7 @@ fn unknown(file: FileId, r: &S<String>, what: &str, candidates: &[&str]) -> Diag
     d
 }
 
-fn check_refs(
-    file: FileId,
-    refs: &[S<String>],
-    ids: &[&str],
-    what: &str,
-    diags: &mut Vec<Diagnostic>,
-) {
+fn check_refs(file: FileId, refs: &[S<Id>], ids: &[&str], what: &str, diags: &mut Vec<Diagnostic>) {
     for r in refs {
         if !ids.contains(&r.v.as_str()) {
             diags.push(unknown(file, r, what, ids));
@@ -111,7 +105,7 @@ fn repeats<'a, T>(
 pub fn unique<T>(
     file: FileId,
     items: &[T],
-    id: impl Fn(&T) -> &S<String>,
+    id: impl Fn(&T) -> &S<Id>,
     what: &str,
     diags: &mut Vec<Diagnostic>,
 ) {

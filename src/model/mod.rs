@@ -11,6 +11,10 @@ pub use law::*;
 
 pub use crate::load::yaml::Pos;
 
+/// An id of the format (see `is_id`): a channel's, a category's, a purpose's and so on, or
+/// a reference to one. Up to 24 bytes are kept inline, with no allocation.
+pub type Id = compact_str::CompactString;
+
 /// Index of a source file in the project's [`crate::load::Sources`].
 pub type FileId = u32;
 
@@ -249,11 +253,11 @@ pub struct JointController {
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Channel {
-    pub id: S<String>,
+    pub id: S<Id>,
     pub name: Text,
     pub details: Option<Text>,
-    pub recipients: Vec<S<String>>,
-    pub retention: Vec<S<String>>,
+    pub recipients: Vec<S<Id>>,
+    pub retention: Vec<S<Id>>,
 }
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -265,7 +269,7 @@ pub struct Source {
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Category {
-    pub id: S<String>,
+    pub id: S<Id>,
     pub name: Text,
     pub details: Option<Text>,
     pub special: Vec<S<SpecialCategory>>,
@@ -278,10 +282,10 @@ pub struct Purpose {
     /// The keys written in the source (even when their value was invalid).
     #[serde(with = "written_keys")]
     pub written: Vec<&'static str>,
-    pub id: S<String>,
+    pub id: S<Id>,
     pub name: Text,
     pub details: Option<Text>,
-    pub categories: Vec<S<String>>,
+    pub categories: Vec<S<Id>>,
     pub lawful_basis: Option<S<LawfulBasis>>,
     pub legitimate_interests: Option<Text>,
     pub annex1: Option<S<u32>>,
@@ -295,12 +299,12 @@ pub struct Purpose {
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Recipient {
-    pub id: S<String>,
+    pub id: S<Id>,
     pub name: Text,
     pub kind: RecipientKind,
     pub details: Option<Text>,
-    pub purposes: Vec<S<String>>,
-    pub categories: Vec<S<String>>,
+    pub purposes: Vec<S<Id>>,
+    pub categories: Vec<S<Id>>,
     pub transfers: Vec<Transfer>,
     /// Index into the organisation's catalogue when this came from a plain-string ref.
     pub catalogue: Option<usize>,
@@ -331,34 +335,34 @@ pub enum Keep {
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Retention {
-    pub id: S<String>,
+    pub id: S<Id>,
     pub records: Text,
     pub keep: Keep,
     pub qualifier: Option<Qualifier>,
     pub from: Option<Text>,
     pub then: Option<Text>,
     /// `None`: every category of the notice.
-    pub categories: Option<Vec<S<String>>>,
+    pub categories: Option<Vec<S<Id>>>,
     pub justification: Option<Text>,
     pub catalogue: Option<usize>,
 }
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct AutomatedDecision {
-    pub id: S<String>,
+    pub id: S<Id>,
     pub name: Text,
     pub logic: Text,
     pub significance: Text,
     pub consequences: Text,
-    pub purposes: Vec<S<String>>,
+    pub purposes: Vec<S<Id>>,
 }
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Section {
-    pub id: S<String>,
+    pub id: S<Id>,
     pub title: Text,
     pub body: Text,
-    pub after: Option<S<String>>,
+    pub after: Option<S<Id>>,
 }
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -403,7 +407,7 @@ impl Notice {
     /// (for the diagnostic's place), and the purpose (unknown references are left out).
     pub fn automated_decision_purposes(
         &self,
-    ) -> impl Iterator<Item = (&AutomatedDecision, &S<String>, &Purpose)> + '_ {
+    ) -> impl Iterator<Item = (&AutomatedDecision, &S<Id>, &Purpose)> + '_ {
         self.automated_decisions.iter().flat_map(move |a| {
             a.purposes
                 .iter()

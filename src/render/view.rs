@@ -123,7 +123,7 @@ pub struct JointView {
 
 #[derive(Debug, Serialize)]
 pub struct ChannelView {
-    pub id: String,
+    pub id: crate::model::Id,
     pub name: String,
     pub details: Option<String>,
     pub processors: Vec<String>,
@@ -132,7 +132,7 @@ pub struct ChannelView {
 
 #[derive(Debug, Serialize)]
 pub struct CategoryView {
-    pub id: String,
+    pub id: crate::model::Id,
     pub name: String,
     pub details: Option<String>,
     pub special: Option<String>,
@@ -149,7 +149,7 @@ pub struct SourceView {
 
 #[derive(Debug, Serialize)]
 pub struct PurposeView {
-    pub id: String,
+    pub id: crate::model::Id,
     pub name: String,
     pub details: Option<String>,
     pub categories: Vec<String>,
@@ -174,7 +174,7 @@ pub struct TransferView {
 
 #[derive(Debug, Serialize)]
 pub struct RecipientView {
-    pub id: String,
+    pub id: crate::model::Id,
     pub name: String,
     pub kind: String,
     pub details: Option<String>,
@@ -185,7 +185,7 @@ pub struct RecipientView {
 
 #[derive(Debug, Serialize)]
 pub struct RetentionView {
-    pub id: String,
+    pub id: crate::model::Id,
     pub records: String,
     pub period: String,
     pub from: Option<String>,
@@ -291,7 +291,7 @@ pub enum Body {
 
 #[derive(Debug, Serialize)]
 pub struct SectionView {
-    pub id: String,
+    pub id: crate::model::Id,
     pub title: String,
     pub body: Body,
 }
@@ -764,7 +764,7 @@ fn sections(cx: &Ctx<'_>, n: &Notice) -> Vec<SectionView> {
         }
         if let Some(body) = body {
             out.push(SectionView {
-                id: id.to_owned(),
+                id: crate::model::Id::from(id),
                 title: cx.msg(&format!("section-{id}")),
                 body,
             });
