@@ -48,26 +48,6 @@ pub struct Project {
 }
 
 impl Project {
-    /// Every recipient written in the project, with the file it is written in: each
-    /// notice's own entries, then the organisation's catalogue (once, not per notice).
-    pub fn written_recipients(&self) -> Vec<(model::FileId, &model::Recipient)> {
-        let mut out: Vec<(model::FileId, &model::Recipient)> = self
-            .notices
-            .iter()
-            .flat_map(|n| {
-                n.recipients
-                    .iter()
-                    .flatten()
-                    .filter(|r| r.catalogue.is_none())
-                    .map(move |r| (n.file, r))
-            })
-            .collect();
-        if let Some(o) = &self.org {
-            out.extend(o.recipients.iter().map(|r| (o.file, r)));
-        }
-        out
-    }
-
     /// A copy of the project without its notices (cheap: for the register's header).
     pub fn clone_without_notices(&self) -> Project {
         Project {

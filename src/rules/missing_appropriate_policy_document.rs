@@ -12,12 +12,12 @@ pub static LINT: Lint = Lint {
     check: Some(check),
 };
 
-fn check(p: &Project, out: &mut Vec<Diagnostic>) {
+fn check(p: &Scope, out: &mut Vec<Diagnostic>) {
     let Some(o) = &p.org else { return };
     if o.appropriate_policy_document.is_some() || o.wrote("appropriate_policy_document") {
         return;
     }
-    for n in &p.notices {
+    for n in p.notices {
         for pu in &n.purposes {
             let s1 = pu.schedule1.as_ref().map(|s| (s.v, s.pos));
             let cc = pu

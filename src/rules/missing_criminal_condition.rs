@@ -12,8 +12,8 @@ pub static LINT: Lint = Lint {
     check: Some(check),
 };
 
-fn check(p: &Project, out: &mut Vec<Diagnostic>) {
-    for n in &p.notices {
+fn check(p: &Scope, out: &mut Vec<Diagnostic>) {
+    for n in p.notices {
         for pu in &n.purposes {
             // The categories are looked up only for a purpose with no condition, and listed
             // only for the message.

@@ -12,8 +12,8 @@ pub static LINT: Lint = Lint {
     check: Some(check),
 };
 
-fn check(p: &Project, out: &mut Vec<Diagnostic>) {
-    for n in &p.notices {
+fn check(p: &Scope, out: &mut Vec<Diagnostic>) {
+    for n in p.notices {
         if n.data_subjects.is_none() && !n.wrote("data_subjects") {
             out.push(
                 Diagnostic::new(LINT.name, n.file, n.first_key, format!("notice `{}` does not say whose information it covers", n.id))

@@ -12,8 +12,10 @@ pub static LINT: Lint = Lint {
     check: Some(check),
 };
 
-fn check(p: &Project, out: &mut Vec<Diagnostic>) {
-    let Some(o) = &p.org else { return };
+fn check(p: &Scope, out: &mut Vec<Diagnostic>) {
+    let Some(o) = p.organisation_file() else {
+        return;
+    };
     if (o.public_authority.v || o.dpo_required) && o.dpo.is_none() && !o.wrote("dpo") {
         let why = if o.public_authority.v {
             "a public authority"

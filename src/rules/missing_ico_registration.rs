@@ -12,8 +12,10 @@ pub static LINT: Lint = Lint {
     check: Some(check),
 };
 
-fn check(p: &Project, out: &mut Vec<Diagnostic>) {
-    let Some(o) = &p.org else { return };
+fn check(p: &Scope, out: &mut Vec<Diagnostic>) {
+    let Some(o) = p.organisation_file() else {
+        return;
+    };
     if o.ico_registration.is_none() && !o.wrote("ico_registration") {
         out.push(
             Diagnostic::new(LINT.name, o.file, o.first_key, "the organisation has no ICO registration number")

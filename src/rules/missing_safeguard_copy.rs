@@ -12,7 +12,7 @@ pub static LINT: Lint = Lint {
     check: Some(check),
 };
 
-fn check(p: &Project, out: &mut Vec<Diagnostic>) {
+fn check(p: &Scope, out: &mut Vec<Diagnostic>) {
     let check = |file: FileId, r: &Recipient, out: &mut Vec<Diagnostic>| {
         for t in &r.transfers {
             let Some(s) = &t.safeguard else { continue };

@@ -12,8 +12,8 @@ pub static LINT: Lint = Lint {
     check: Some(check),
 };
 
-fn check(p: &Project, out: &mut Vec<Diagnostic>) {
-    for n in &p.notices {
+fn check(p: &Scope, out: &mut Vec<Diagnostic>) {
+    for n in p.notices {
         for pu in &n.purposes {
             let Some(sc) = &pu.special_condition else {
                 continue;

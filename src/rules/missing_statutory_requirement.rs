@@ -12,8 +12,8 @@ pub static LINT: Lint = Lint {
     check: Some(check),
 };
 
-fn check(p: &Project, out: &mut Vec<Diagnostic>) {
-    for n in &p.notices {
+fn check(p: &Scope, out: &mut Vec<Diagnostic>) {
+    for n in p.notices {
         if n.statutory_requirement.is_some() || n.wrote("statutory_requirement") {
             continue;
         }

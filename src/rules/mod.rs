@@ -6,16 +6,19 @@
 //! The always-error lints are emitted while loading (the model cannot be built without
 //! them); they are registered here for their documentation.
 
+use std::sync::Arc;
+
 use crate::diag::{Diagnostic, Level, Severity};
+use crate::model::{FileId, Notice, Organisation, Recipient};
 use crate::Project;
 
 mod structural;
 
 mod prelude {
     pub use super::Lint;
+    pub use super::Scope;
     pub use crate::diag::{Diagnostic, Level};
     pub use crate::model::*;
-    pub use crate::Project;
 }
 
 mod automated_decision_recognised_legitimate_interests;
@@ -65,7 +68,64 @@ pub struct Lint {
     /// The same YAML, fixed.
     pub good: &'static str,
     /// The rule; `None` when it is emitted while loading or rendering.
-    pub check: Option<fn(&Project, &mut Vec<Diagnostic>)>,
+    pub check: Option<fn(&Scope, &mut Vec<Diagnostic>)>,
+}
+
+/// What a rule looks at: the project, the notices to check (every notice, a batch of them,
+/// or one), and whether to look at the organisation's own file as well. The project's
+/// settings, organisation and lock are read through it (it derefs to the [`Project`]); a
+/// rule reads the notices through [`Scope::notices`] only, never the project's.
+pub struct Scope<'a> {
+    pub project: &'a Project,
+    pub notices: &'a [Arc<Notice>],
+    /// Whether findings about the organisation file itself are wanted. A `check` that
+    /// looks at each notice as it is read asks for them once, not once a notice.
+    pub organisation: bool,
+}
+
+impl std::ops::Deref for Scope<'_> {
+    type Target = Project;
+
+    fn deref(&self) -> &Project {
+        self.project
+    }
+}
+
+impl<'a> Scope<'a> {
+    /// The project's notices, and its organisation.
+    pub fn whole(project: &'a Project) -> Scope<'a> {
+        Scope {
+            project,
+            notices: &project.notices,
+            organisation: true,
+        }
+    }
+
+    /// The organisation, when findings about its own file are wanted.
+    pub fn organisation_file(&self) -> Option<&'a Organisation> {
+        self.project.org.as_ref().filter(|_| self.organisation)
+    }
+
+    /// Every recipient written in the scope, with the file it is written in: each notice's
+    /// own entries, then the organisation's catalogue (once, not per notice, and only when
+    /// the organisation is in the scope).
+    pub fn written_recipients(&self) -> Vec<(FileId, &'a Recipient)> {
+        let mut out: Vec<(FileId, &'a Recipient)> = self
+            .notices
+            .iter()
+            .flat_map(|n| {
+                n.recipients
+                    .iter()
+                    .flatten()
+                    .filter(|r| r.catalogue.is_none())
+                    .map(move |r| (n.file, r))
+            })
+            .collect();
+        if let Some(o) = self.organisation_file() {
+            out.extend(o.recipients.iter().map(|r| (o.file, r)));
+        }
+        out
+    }
 }
 
 impl Lint {
@@ -147,22 +207,42 @@ pub const WHOLE_PROJECT: &[&str] = &["unused-recipient", "unused-retention"];
 
 /// Run every configurable rule over the project.
 pub fn check(project: &Project, out: &mut Vec<Diagnostic>) {
-    run(project, out, |_| true);
+    run(&Scope::whole(project), out, |_| true);
 }
 
 /// The rules that look at one notice at a time, over the project's notices (a batch of
 /// them when streaming). Findings about the organisation alone come with every batch; the
 /// final [`finish`] keeps one of each.
 pub fn check_notices(project: &Project, out: &mut Vec<Diagnostic>) {
-    run(project, out, |l| !WHOLE_PROJECT.contains(&l.name));
+    run(&Scope::whole(project), out, |l| {
+        !WHOLE_PROJECT.contains(&l.name)
+    });
+}
+
+/// The rules that look at one notice at a time, over one notice and not the organisation,
+/// one rule after another: for a notice just read, while its model is still in the
+/// processor's cache (see [`crate::load::Pending::checks_while_reading`]).
+pub fn check_notice(project: &Project, notice: &Arc<Notice>, out: &mut Vec<Diagnostic>) {
+    let scope = Scope {
+        project,
+        notices: std::slice::from_ref(notice),
+        organisation: false,
+    };
+    for l in LINTS.iter().filter(|l| !WHOLE_PROJECT.contains(&l.name)) {
+        if let Some(check) = l.check {
+            check(&scope, out);
+        }
+    }
 }
 
 /// The [`WHOLE_PROJECT`] rules, once every notice has been read.
 pub fn check_project(project: &Project, out: &mut Vec<Diagnostic>) {
-    run(project, out, |l| WHOLE_PROJECT.contains(&l.name));
+    run(&Scope::whole(project), out, |l| {
+        WHOLE_PROJECT.contains(&l.name)
+    });
 }
 
-fn run(project: &Project, out: &mut Vec<Diagnostic>, which: impl Fn(&Lint) -> bool + Sync) {
+fn run(scope: &Scope, out: &mut Vec<Diagnostic>, which: impl Fn(&Lint) -> bool + Sync) {
     use rayon::prelude::*;
     // Rules are independent readers of the project: run them in parallel, then keep the
     // registry's order (the final sort makes the output order independent of it anyway).
@@ -172,7 +252,7 @@ fn run(project: &Project, out: &mut Vec<Diagnostic>, which: impl Fn(&Lint) -> bo
         .filter_map(|l| l.check)
         .map(|check| {
             let mut v = Vec::new();
-            check(project, &mut v);
+            check(scope, &mut v);
             v
         })
         .collect();

@@ -12,7 +12,7 @@ pub static LINT: Lint = Lint {
     check: Some(check),
 };
 
-fn check(p: &Project, out: &mut Vec<Diagnostic>) {
+fn check(p: &Scope, out: &mut Vec<Diagnostic>) {
     let Some(o) = &p.org else { return };
     if !o.public_authority.v {
         return;

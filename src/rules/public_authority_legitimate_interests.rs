@@ -12,12 +12,12 @@ pub static LINT: Lint = Lint {
     check: Some(check),
 };
 
-fn check(p: &Project, out: &mut Vec<Diagnostic>) {
+fn check(p: &Scope, out: &mut Vec<Diagnostic>) {
     let Some(o) = &p.org else { return };
     if !o.public_authority.v {
         return;
     }
-    for n in &p.notices {
+    for n in p.notices {
         for pu in &n.purposes {
             let Some(b) = &pu.lawful_basis else { continue };
             if matches!(

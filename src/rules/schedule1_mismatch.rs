@@ -12,8 +12,8 @@ pub static LINT: Lint = Lint {
     check: Some(check),
 };
 
-fn check(p: &Project, out: &mut Vec<Diagnostic>) {
-    for n in &p.notices {
+fn check(p: &Scope, out: &mut Vec<Diagnostic>) {
+    for n in p.notices {
         for pu in &n.purposes {
             if let (Some(sc), Some(s1)) = (&pu.special_condition, &pu.schedule1) {
                 if !sc.v.accepts_schedule1(s1.v) {

@@ -3,7 +3,7 @@
 
 use super::prelude::*;
 use crate::i18n::lock::hash;
-use crate::i18n::values::{values, ORGANISATION};
+use crate::i18n::values::{notice_values, organisation_values, ORGANISATION};
 
 pub static LINT: Lint = Lint {
     name: "stale-translation",
@@ -35,7 +35,7 @@ fn lang_name(lang: Lang) -> &'static str {
     }
 }
 
-fn check(p: &Project, out: &mut Vec<Diagnostic>) {
+fn check(p: &Scope, out: &mut Vec<Diagnostic>) {
     let Some(lock) = &p.lock else { return };
     if lock.is_empty() {
         return;
@@ -51,7 +51,15 @@ fn check(p: &Project, out: &mut Vec<Diagnostic>) {
     if others.is_empty() {
         return;
     }
-    for v in values(p) {
+    // The organisation's values (when it is in the scope), then each notice's.
+    let mut values = p
+        .organisation_file()
+        .map(|o| organisation_values(o, primary))
+        .unwrap_or_default();
+    for n in p.notices {
+        values.extend(notice_values(n, primary));
+    }
+    for v in values {
         let key = v.key();
         let now = v.text.get(primary);
         for &lang in &others {

@@ -12,7 +12,7 @@ pub static LINT: Lint = Lint {
     check: Some(check),
 };
 
-fn check(p: &Project, out: &mut Vec<Diagnostic>) {
+fn check(p: &Scope, out: &mut Vec<Diagnostic>) {
     for (file, r) in p.written_recipients() {
         for t in r.transfers.iter().filter(|t| t.safeguard.is_none()) {
             out.push(transfer_diag(file, t, &r.id.v));

@@ -13,7 +13,7 @@ pub static LINT: Lint = Lint {
     check: Some(check),
 };
 
-fn check(p: &Project, out: &mut Vec<Diagnostic>) {
+fn check(p: &Scope, out: &mut Vec<Diagnostic>) {
     let report = |file: FileId, t: &Text, out: &mut Vec<Diagnostic>| {
         for lang in &p.config.languages {
             for problem in markdown::problems(t.get(*lang)) {
@@ -35,7 +35,7 @@ fn check(p: &Project, out: &mut Vec<Diagnostic>) {
             }
         }
     };
-    if let Some(o) = &p.org {
+    if let Some(o) = p.organisation_file() {
         for t in o.markdown() {
             report(o.file, t, out);
         }

@@ -12,7 +12,7 @@ pub static LINT: Lint = Lint {
     check: Some(check),
 };
 
-fn check(p: &Project, out: &mut Vec<Diagnostic>) {
+fn check(p: &Scope, out: &mut Vec<Diagnostic>) {
     let Some(o) = &p.org else { return };
     for (i, r) in o.retention.iter().enumerate() {
         if !p.used.retention.get(i).copied().unwrap_or(true) {
