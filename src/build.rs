@@ -152,11 +152,20 @@ pub fn stream(
     use crate::i18n::workflow::unrecorded_part;
     let t = std::time::Instant::now();
     let (mut project, mut pending) = load::begin(root, opts)?;
+    // A `check` without the cache checks each notice as it reads it, and keeps no model.
+    let judging = opts.cache;
+    let inline = build.is_none() && !judging;
     if build.is_none() {
         pending.keys_nothing();
     }
+    if inline {
+        pending.checks_while_reading();
+    }
     let mut diags = std::mem::take(&mut project.load_diagnostics);
     let (i18n, theme) = locales_and_theme(root, &mut project, &mut diags);
+    if inline {
+        crate::rules::check_organisation(&project, &mut diags);
+    }
     crate::rules::apply_levels(&project, &mut diags);
     let deny = build.as_ref().is_some_and(|b| b.deny_warnings);
     let stops =
@@ -193,7 +202,6 @@ pub fn stream(
     // next `check` of an unchanged notice only reads it, and the next `build` loads its model
     // only if one of its pages or parts cannot be taken from the previous build. What the rules find in the organisation alone
     // is the baseline against which each notice's own findings are told apart.
-    let judging = opts.cache;
     let baseline = if judging {
         let mut b = Vec::new();
         crate::rules::check_notices(&project, &mut b);
@@ -226,7 +234,9 @@ pub fn stream(
             notices,
             owners,
             verdicts,
+            unrecorded: unrecorded_read,
         } = read.merge_verdicts(&mut project);
+        unrecorded += unrecorded_read;
         project.notices = notices;
         let mut found = std::mem::take(&mut project.load_diagnostics);
         let next = pending.claim(batch);
@@ -234,9 +244,12 @@ pub fn stream(
             || (!next.is_empty()).then(|| pending.read(&project, next, judging)),
             || {
                 // With no notices at all, this still runs once: the rules look at the
-                // organisation.
+                // organisation (once before the first batch when each notice is checked as
+                // it is read).
                 let mut rules = Vec::new();
-                crate::rules::check_notices(&project, &mut rules);
+                if !inline {
+                    crate::rules::check_notices(&project, &mut rules);
+                }
                 if judging {
                     verdicts_kept += judge(&project, &pending, &baseline, &rules);
                 }
@@ -252,8 +265,13 @@ pub fn stream(
                     judged.push((stub, v.paragraphs));
                 }
                 crate::rules::apply_levels(&project, &mut found);
-                stubs.extend(project.notices.iter().map(|n| Arc::new(n.stub())));
                 stopped |= found.iter().any(stops);
+                if inline {
+                    // The notices read are their stubs already.
+                    stubs.extend(project.notices.iter().map(Arc::clone));
+                    return;
+                }
+                stubs.extend(project.notices.iter().map(|n| Arc::new(n.stub())));
                 unrecorded += unrecorded_part(&project, true);
                 let (false, None, Some(w), Some(m), Some(theme), Some(shared)) =
                     (stopped, &problem, &writer, &mut machine, &theme, &shared)
@@ -304,7 +322,10 @@ pub fn stream(
         diags.append(&mut found);
         // Freeing a batch's models is a tenth of a cached check: not on the main path, and
         // each on the thread that made it.
-        load::drop_where_made(std::mem::take(&mut project.notices), &owners);
+        let read = std::mem::take(&mut project.notices);
+        if !inline {
+            load::drop_where_made(read, &owners);
+        }
     }
     pending.finish();
     if judging {

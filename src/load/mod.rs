@@ -655,6 +655,8 @@ pub struct Pending {
     cache: Option<cache::Cache>,
     /// Whether outputs are keyed by the notices' SHA-256 (see [`Pending::keys_nothing`]).
     keyed: bool,
+    /// Whether each notice is checked as it is read (see [`Pending::checks_while_reading`]).
+    checks: bool,
 }
 
 /// Start loading a project: settings, the organisation, the list of notices and the
@@ -840,6 +842,7 @@ pub fn begin(root: &Path, opts: &Options) -> Result<(Project, Pending), LoadErro
             done: 0,
             cache,
             keyed: true,
+            checks: false,
         },
     ))
 }
@@ -899,11 +902,14 @@ pub struct Merged {
     /// The verdicts found instead of notices (when asked for), in id order, each with its
     /// file.
     pub verdicts: Vec<cache::Verdict>,
+    /// Translations missing from `hysbys.lock` in the notices checked as they were read
+    /// ([`Pending::checks_while_reading`]; 0 otherwise).
+    pub unrecorded: usize,
 }
 
 /// Notices read by [`Pending::read`], not yet added to the project, each with the index
 /// of the pool's thread that read it (see [`drop_where_made`]).
-pub struct Read(Vec<(ReadOne, usize)>);
+pub struct Read(Vec<(ReadOne, usize, usize)>);
 
 impl Read {
     /// Add the texts, diagnostics and catalogue uses to `project`; the notices, in id order.
@@ -918,8 +924,10 @@ impl Read {
             notices: Vec::with_capacity(self.0.len()),
             owners: Vec::with_capacity(self.0.len()),
             verdicts: Vec::new(),
+            unrecorded: 0,
         };
-        for ((id, text, notice, mut local, u, verdict), owner) in self.0 {
+        for ((id, text, notice, mut local, u, verdict), owner, unrecorded) in self.0 {
+            m.unrecorded += unrecorded;
             match text {
                 ReadText::Kept(text) => project.sources.set_text(id, text),
                 ReadText::Evicted(print, abs) => project.sources.set_evicted(id, print, abs),
@@ -971,6 +979,21 @@ impl Pending {
         self.keyed = false;
     }
 
+    /// Say that each notice is to be checked as soon as it is read and resolved, on the
+    /// thread that read it, by the rules that look at one notice ([`rules::check_notice`]),
+    /// and then let go but for its [`Notice::stub`] (a `check` without the cache: nothing
+    /// else needs the model). The findings come with the notice's diagnostics, and its
+    /// translations missing from `hysbys.lock` with [`Merged::unrecorded`]. A model checked
+    /// and freed while it is still in the processor's cache is cheaper than a batch of them
+    /// checked later: the next notice's model is then made in memory the cache still
+    /// holds. A cold `check` of 10,000 notices took 0.52 s, and 0.43 s so (1,000 to
+    /// 10,000 notices, 11 alternating runs, with the rules left out).
+    ///
+    /// [`rules::check_notice`]: crate::rules::check_notice
+    pub fn checks_while_reading(&mut self) {
+        self.checks = true;
+    }
+
     /// The next `max` notices still to read (an empty range when none are left).
     pub fn claim(&mut self, max: usize) -> std::ops::Range<usize> {
         let start = self.done;
@@ -992,7 +1015,7 @@ impl Pending {
         // is let go once parsed (keeping its hash): on a large project the texts are a
         // quarter of the memory, and only a file with a diagnostic is looked at again (then
         // it is read back; see `Sources::set_evicted`).
-        let parsed: Vec<(ReadOne, usize)> = jobs
+        let parsed: Vec<(ReadOne, usize, usize)> = jobs
             .par_iter()
             .map(|(id, f)| {
                 use sha2::Digest;
@@ -1097,17 +1120,19 @@ impl Pending {
                     }
                 })
             })
-            .map(|(id, text, notice, local, used, verdict)| {
+            .map(|(id, text, notice, mut local, used, verdict)| {
                 // The model's box is made, and later freed, on the thread that made the model.
-                let one = (
-                    id,
-                    text,
-                    notice.map(std::sync::Arc::new),
-                    local,
-                    used,
-                    verdict,
-                );
-                (one, rayon::current_thread_index().unwrap_or(0))
+                let mut unrecorded = 0;
+                let notice = notice.map(std::sync::Arc::new).map(|n| {
+                    if !self.checks {
+                        return n;
+                    }
+                    crate::rules::check_notice(project, &n, &mut local);
+                    unrecorded = crate::i18n::workflow::unrecorded_of(project, &n);
+                    std::sync::Arc::new(n.stub())
+                });
+                let one = (id, text, notice, local, used, verdict);
+                (one, rayon::current_thread_index().unwrap_or(0), unrecorded)
             })
             .collect();
         Read(parsed)

@@ -235,6 +235,17 @@ pub fn check_notice(project: &Project, notice: &Arc<Notice>, out: &mut Vec<Diagn
     }
 }
 
+/// The rules that look at one notice at a time, over the organisation file alone: with
+/// [`check_notice`] on every notice, the same findings as [`check_notices`] on all of them.
+pub fn check_organisation(project: &Project, out: &mut Vec<Diagnostic>) {
+    let scope = Scope {
+        project,
+        notices: &[],
+        organisation: true,
+    };
+    run(&scope, out, |l| !WHOLE_PROJECT.contains(&l.name));
+}
+
 /// The [`WHOLE_PROJECT`] rules, once every notice has been read.
 pub fn check_project(project: &Project, out: &mut Vec<Diagnostic>) {
     run(&Scope::whole(project), out, |l| {
