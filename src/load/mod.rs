@@ -986,8 +986,8 @@ impl Pending {
     /// translations missing from `hysbys.lock` with [`Merged::unrecorded`]. A model checked
     /// and freed while it is still in the processor's cache is cheaper than a batch of them
     /// checked later: the next notice's model is then made in memory the cache still
-    /// holds. A cold `check` of 10,000 notices took 0.52 s, and 0.43 s so (1,000 to
-    /// 10,000 notices, 11 alternating runs, with the rules left out).
+    /// holds. A cold `check` of 10,000 notices took 0.53 s checked a batch at a time, and
+    /// 0.47 s so (medians of 15 alternating runs); its peak memory went from 39 to 30 MiB.
     ///
     /// [`rules::check_notice`]: crate::rules::check_notice
     pub fn checks_while_reading(&mut self) {
