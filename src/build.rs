@@ -95,12 +95,14 @@ pub fn render_into(
 /// both cores busy, few enough that memory stays flat however large the estate.
 pub const BATCH: usize = 256;
 
-/// How many notices `check` reads and checks at a time. Fewer than a build: the memory
-/// that one batch's models give back is then still in the processor's cache when the next
-/// batch is read into it, and enough that the two threads seldom wait for each other. At
-/// 10,000 notices, five cold checks each, alternating, the medians were 0.83, 0.78, 0.75,
-/// 0.79 and 0.86 s for batches of 16, 32, 64, 128 and 256 (with each model freed on the
-/// thread that made it; before that, 16 was best: 1.05 s against 1.22 s for 256).
+/// How many notices `check` with the cache reads and checks at a time (without it, each
+/// notice is checked as it is read, and `check` reads [`BATCH`] at a time). Fewer than a
+/// build: the memory that one batch's models give back is then still in the processor's
+/// cache when the next batch is read into it, and enough that the two threads seldom wait
+/// for each other. At 10,000 notices, five cold checks each, alternating, the medians were
+/// 0.83, 0.78, 0.75, 0.79 and 0.86 s for batches of 16, 32, 64, 128 and 256 (with each
+/// model freed on the thread that made it; before that, 16 was best: 1.05 s against 1.22 s
+/// for 256). That was before a `check` without the cache checked each notice as it read it.
 pub const CHECK_BATCH: usize = 64;
 
 /// What `hysbys build` is asked to write: the output folder (`--out`, else `[build]

