@@ -542,26 +542,47 @@ impl<'a> Reader<'a> {
     #[inline(always)]
     fn key(&self, li: usize, at: usize) -> Option<(Key<'a>, usize)> {
         let len = self.key_len(li, at)?;
+        Some(self.key_of_len(li, at, len))
+    }
+
+    /// [`Reader::key`] when its length is known (from [`Reader::key_len`]).
+    #[inline(always)]
+    fn key_of_len(&self, li: usize, at: usize, len: usize) -> (Key<'a>, usize) {
         let colon = at + len;
         let key = Key {
             name: self.str_at(li, at, colon),
             pos: self.pos(li, at, len),
         };
-        Some((key, colon + 1))
+        (key, colon + 1)
     }
 
     /// A block mapping whose first key is at byte `indent` of the current line, nested
     /// `depth` collections deep.
     fn mapping(&mut self, indent: usize, depth: usize) -> Option<Node<'a>> {
+        self.mapping_after(indent, depth, None)
+    }
+
+    /// [`Reader::mapping`], with the length of its first key when the caller has found it
+    /// already (a sequence's item, told apart from a scalar by its key).
+    fn mapping_after(
+        &mut self,
+        indent: usize,
+        depth: usize,
+        first_key: Option<usize>,
+    ) -> Option<Node<'a>> {
         if depth + 2 >= self.limits.max_depth {
             return None;
         }
         let pos = self.pos(self.li, indent, 1);
         let base = self.entries.len();
         let mut seen = SeenKeys::default();
+        let mut known = first_key;
         loop {
             let li = self.li;
-            let (key, after) = self.key(li, indent)?;
+            let (key, after) = match known.take() {
+                Some(len) => self.key_of_len(li, indent, len),
+                None => self.key(li, indent)?,
+            };
             self.count()?;
             let value = self.value(li, after, indent, depth)?;
             self.count()?;
@@ -636,8 +657,8 @@ impl<'a> Reader<'a> {
             if indentless && self.items.len() == base {
                 pos = self.pos(li, at, 1);
             }
-            let item = if self.is_key(li, at) {
-                self.mapping(at, depth + 1)?
+            let item = if let Some(len) = self.key_len(li, at) {
+                self.mapping_after(at, depth + 1, Some(len))?
             } else {
                 self.value(li, indent + 1, indent, depth)?
             };
