@@ -7,7 +7,9 @@ use std::path::Path;
 use serde_json::Value;
 
 mod common;
-use common::{base_project, check, diagnostics, edit, hysbys, run, run_with_limit, TIME_LIMIT};
+use common::{
+    base_project, check, diagnostics, edit, hysbys, run, run_with_limit, Run, TIME_LIMIT,
+};
 
 const ORG: &str = "notices/_organisation.yaml";
 const NOTICE: &str = "notices/contact.yaml";
@@ -244,8 +246,16 @@ fn json_output_has_the_documented_shape() {
 
 #[test]
 fn human_output_is_on_stderr_with_location_caret_and_help() {
+    // With the cache and without it: without it, each notice is checked as it is read and
+    // its text let go, and the snippet comes from the file read back.
     let dir = project_with_error_and_warning();
-    let r = check(dir.path(), &[]);
+    for extra in [&[][..], &["--no-cache"][..]] {
+        human_output_has_location_caret_and_help(check(dir.path(), extra));
+    }
+}
+
+#[track_caller]
+fn human_output_has_location_caret_and_help(r: Run) {
     r.assert_code(1);
     assert_eq!(r.stdout, "", "human output must not go to stdout");
     let e = &r.stderr;

@@ -1007,9 +1007,6 @@ impl Pending {
     /// a kept [`cache::Verdict`] comes back as that instead (see [`Pending::judged`]).
     pub fn read(&self, project: &Project, range: std::ops::Range<usize>, verdicts: bool) -> Read {
         let jobs = self.jobs.get(range).unwrap_or_default();
-        let cache = &self.cache;
-        let org = project.org.as_ref();
-        let langs = &project.config.languages;
         // Each job keeps its own diagnostics and its own record of the catalogue entries it
         // uses, merged afterwards in id order. A text with no problem found while loading
         // is let go once parsed (keeping its hash): on a large project the texts are a
@@ -1018,124 +1015,146 @@ impl Pending {
         let parsed: Vec<(ReadOne, usize, usize)> = jobs
             .par_iter()
             .map(|(id, f)| {
-                use sha2::Digest;
-                use sources::Fingerprint::Sha256;
-                let quick = sources::Fingerprint::quick;
-                let mut used = resolve::Used::new(org);
-                let mut local = Vec::new();
-                // A notice whose file's metadata is as stamped is not even read.
-                let stamp = cache
-                    .as_ref()
-                    .and_then(|_| std::fs::metadata(&f.abs).ok())
-                    .and_then(|m| cache::stamp(&m));
-                let cached = |digest: &[u8; 32]| {
-                    let c = cache.as_ref()?;
-                    let n = c.get(&f.rel, &f.stem, digest, *id)?;
-                    if let Some(s) = &stamp {
-                        c.stamp(&f.rel, s, digest);
-                    }
-                    Some(n)
-                };
-                let known = cache
-                    .as_ref()
-                    .zip(stamp.as_ref())
-                    .and_then(|(c, s)| c.known(&f.rel, s));
-                let judged = |digest: &[u8; 32]| {
-                    let c = cache.as_ref()?;
-                    if !verdicts {
-                        c.keep_verdict(&f.rel, digest);
-                        return None;
-                    }
-                    let v = c.verdict(&f.rel, &f.stem, digest)?;
-                    let mut used = resolve::Used::new(org);
-                    (used.recipients.len() == v.recipients.len()
-                        && used.retention.len() == v.retention.len())
-                    .then_some(())?;
-                    used.recipients.clone_from(&v.recipients);
-                    used.retention.clone_from(&v.retention);
-                    if let Some(s) = &stamp {
-                        c.stamp(&f.rel, s, digest);
-                    }
-                    Some((used, v))
-                };
-                // From the cache: a verdict (when asked for), else the model.
-                let from_cache = |digest: [u8; 32]| -> Option<Loaded> {
-                    let evicted = ReadText::Evicted(Sha256(digest), f.abs.clone());
-                    if let Some((used, v)) = judged(&digest) {
-                        return Some((*id, evicted, None, Vec::new(), used, Some(v)));
-                    }
-                    let n = cached(&digest)?;
-                    let mut used = resolve::Used::new(org);
-                    used.add(&n);
-                    Some((*id, evicted, Some(n), Vec::new(), used, None))
-                };
-                if let Some(one) = known.and_then(from_cache) {
-                    return one;
-                }
-                with_read_buffer(|buf| {
-                    let Some(at) = read_into(&f.abs, *id, &Limits::default(), &mut local, buf)
-                    else {
-                        return (*id, ReadText::Kept(String::new()), None, local, used, None);
-                    };
-                    let bytes = &buf[at];
-                    // The hash of the bytes is the hash of the text (the cache only holds notices
-                    // that were valid UTF-8), so a cached notice is not even checked for UTF-8.
-                    // Only the cache and the build's keys need the SHA-256.
-                    let digest: Option<[u8; 32]> =
-                        (cache.is_some() || self.keyed).then(|| sha2::Sha256::digest(bytes).into());
-                    if let Some(one) = digest.and_then(from_cache) {
-                        return one;
-                    }
-                    let Some(text) = to_str(bytes, *id, &mut local) else {
-                        return (*id, ReadText::Kept(String::new()), None, local, used, None);
-                    };
-                    let raw = notice_from_text(text, &f.stem, *id, langs, &mut local);
-                    let notice = raw.map(|raw| resolve::notice(raw, org, &mut local, &mut used));
-                    match &notice {
-                        Some(n) if local.is_empty() => {
-                            if let (Some(c), Some(digest)) = (&cache, &digest) {
-                                c.put(&f.rel, digest, n);
-                                if let Some(s) = &stamp {
-                                    c.stamp(&f.rel, s, digest);
-                                }
-                            }
-                            let print = digest.map_or_else(|| quick(text.as_bytes()), Sha256);
-                            (
-                                *id,
-                                ReadText::Evicted(print, f.abs.clone()),
-                                notice,
-                                local,
-                                used,
-                                None,
-                            )
-                        }
-                        _ => (
-                            *id,
-                            ReadText::Kept(text.to_owned()),
-                            notice,
-                            local,
-                            used,
-                            None,
-                        ),
-                    }
-                })
-            })
-            .map(|(id, text, notice, mut local, used, verdict)| {
-                // The model's box is made, and later freed, on the thread that made the model.
+                // Translations missing from `hysbys.lock`, of a notice checked as it is read.
                 let mut unrecorded = 0;
-                let notice = notice.map(std::sync::Arc::new).map(|n| {
-                    if !self.checks {
-                        return n;
-                    }
-                    crate::rules::check_notice(project, &n, &mut local);
-                    unrecorded = crate::i18n::workflow::unrecorded_of(project, &n);
-                    std::sync::Arc::new(n.stub())
-                });
-                let one = (id, text, notice, local, used, verdict);
+                let one = self.read_one(project, *id, f, verdicts, &mut unrecorded);
+                (one, unrecorded)
+            })
+            .map(|((id, text, notice, local, used, verdict), unrecorded)| {
+                // The model's box is made, and later freed, on the thread that made the model.
+                let one = (
+                    id,
+                    text,
+                    notice.map(std::sync::Arc::new),
+                    local,
+                    used,
+                    verdict,
+                );
                 (one, rayon::current_thread_index().unwrap_or(0), unrecorded)
             })
             .collect();
         Read(parsed)
+    }
+
+    /// Read, parse and resolve one notice (or take it from the cache); when each notice is
+    /// checked as it is read, check it and keep only its stub, with the translations it
+    /// has that are missing from `hysbys.lock` in `unrecorded`.
+    fn read_one(
+        &self,
+        project: &Project,
+        id: FileId,
+        f: &Found,
+        verdicts: bool,
+        unrecorded: &mut usize,
+    ) -> Loaded {
+        let cache = &self.cache;
+        let org = project.org.as_ref();
+        let langs = &project.config.languages;
+        use sha2::Digest;
+        use sources::Fingerprint::Sha256;
+        let quick = sources::Fingerprint::quick;
+        let mut used = resolve::Used::new(org);
+        let mut local = Vec::new();
+        // A notice whose file's metadata is as stamped is not even read.
+        let stamp = cache
+            .as_ref()
+            .and_then(|_| std::fs::metadata(&f.abs).ok())
+            .and_then(|m| cache::stamp(&m));
+        let cached = |digest: &[u8; 32]| {
+            let c = cache.as_ref()?;
+            let n = c.get(&f.rel, &f.stem, digest, id)?;
+            if let Some(s) = &stamp {
+                c.stamp(&f.rel, s, digest);
+            }
+            Some(n)
+        };
+        let known = cache
+            .as_ref()
+            .zip(stamp.as_ref())
+            .and_then(|(c, s)| c.known(&f.rel, s));
+        let judged = |digest: &[u8; 32]| {
+            let c = cache.as_ref()?;
+            if !verdicts {
+                c.keep_verdict(&f.rel, digest);
+                return None;
+            }
+            let v = c.verdict(&f.rel, &f.stem, digest)?;
+            let mut used = resolve::Used::new(org);
+            (used.recipients.len() == v.recipients.len()
+                && used.retention.len() == v.retention.len())
+            .then_some(())?;
+            used.recipients.clone_from(&v.recipients);
+            used.retention.clone_from(&v.retention);
+            if let Some(s) = &stamp {
+                c.stamp(&f.rel, s, digest);
+            }
+            Some((used, v))
+        };
+        // From the cache: a verdict (when asked for), else the model.
+        let from_cache = |digest: [u8; 32]| -> Option<Loaded> {
+            let evicted = ReadText::Evicted(Sha256(digest), f.abs.clone());
+            if let Some((used, v)) = judged(&digest) {
+                return Some((id, evicted, None, Vec::new(), used, Some(v)));
+            }
+            let n = cached(&digest)?;
+            let mut used = resolve::Used::new(org);
+            used.add(&n);
+            Some((id, evicted, Some(n), Vec::new(), used, None))
+        };
+        if let Some(one) = known.and_then(from_cache) {
+            return one;
+        }
+        with_read_buffer(|buf| {
+            let Some(at) = read_into(&f.abs, id, &Limits::default(), &mut local, buf) else {
+                return (id, ReadText::Kept(String::new()), None, local, used, None);
+            };
+            let bytes = &buf[at];
+            // The hash of the bytes is the hash of the text (the cache only holds notices
+            // that were valid UTF-8), so a cached notice is not even checked for UTF-8.
+            // Only the cache and the build's keys need the SHA-256.
+            let digest: Option<[u8; 32]> =
+                (cache.is_some() || self.keyed).then(|| sha2::Sha256::digest(bytes).into());
+            if let Some(one) = digest.and_then(from_cache) {
+                return one;
+            }
+            let Some(text) = to_str(bytes, id, &mut local) else {
+                return (id, ReadText::Kept(String::new()), None, local, used, None);
+            };
+            let raw = notice_from_text(text, &f.stem, id, langs, &mut local);
+            let notice = raw.map(|raw| resolve::notice(raw, org, &mut local, &mut used));
+            // A notice read without a problem lets its text go; else the text is
+            // kept, for its diagnostics to show.
+            let keep_text = notice.is_none() || !local.is_empty();
+            if let (false, Some(n), Some(c), Some(digest)) = (keep_text, &notice, cache, &digest) {
+                c.put(&f.rel, digest, n);
+                if let Some(s) = &stamp {
+                    c.stamp(&f.rel, s, digest);
+                }
+            }
+            // Checked now, while its model is still in the processor's cache: only
+            // the stub is kept.
+            let mut found = Vec::new();
+            let notice = match notice {
+                Some(n) if self.checks => {
+                    let n = std::sync::Arc::new(n);
+                    crate::rules::check_notice(project, &n, &mut found);
+                    *unrecorded = crate::i18n::workflow::unrecorded_of(project, &n);
+                    Some(n.stub())
+                }
+                other => other,
+            };
+            let text = if keep_text {
+                ReadText::Kept(text.to_owned())
+            } else if self.checks && found.is_empty() && digest.is_none() {
+                // Nothing will show this text: no fingerprint to tell it again by.
+                ReadText::Evicted(sources::Fingerprint::Unneeded, f.abs.clone())
+            } else {
+                let print = digest.map_or_else(|| quick(text.as_bytes()), Sha256);
+                ReadText::Evicted(print, f.abs.clone())
+            };
+            local.append(&mut found);
+            (id, text, notice, local, used, None)
+        })
     }
 
     /// Keep `check`'s verdict on a notice just read, for the next `check` (no-op without

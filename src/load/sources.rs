@@ -42,6 +42,10 @@ pub enum Fingerprint {
     /// text (a `check` without the cache), where it only has to tell whether the file
     /// changed since it was read. SHA-256 (with SHA-NI) was 6–7 % of such a `check`.
     Quick { len: usize, hash: u64 },
+    /// None: the text of a notice in which a `check` found nothing, which nothing shows
+    /// again (hashing every clean text for this was 2 % of a cold check). Read back, it
+    /// counts as changed, as a text that cannot be told again must.
+    Unneeded,
 }
 
 impl Fingerprint {
@@ -162,6 +166,7 @@ impl Sources {
             (f.digest, f.quick) = match fingerprint {
                 Fingerprint::Sha256(digest) => (OnceLock::from(digest), None),
                 quick @ Fingerprint::Quick { .. } => (OnceLock::new(), Some(quick)),
+                Fingerprint::Unneeded => (OnceLock::new(), None),
             };
             f.origin = Some(origin);
         }
