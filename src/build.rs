@@ -156,13 +156,10 @@ pub fn stream(
     let (mut project, mut pending) = load::begin(root, opts)?;
     // A `check` without the cache checks each notice as it reads it, and keeps no model.
     let judging = opts.cache;
-    let inline = build.is_none() && !judging;
     if build.is_none() {
         pending.keys_nothing();
     }
-    if inline {
-        pending.checks_while_reading();
-    }
+    let inline = build.is_none() && !judging && pending.checks_while_reading();
     let mut diags = std::mem::take(&mut project.load_diagnostics);
     let (i18n, theme) = locales_and_theme(root, &mut project, &mut diags);
     if inline {

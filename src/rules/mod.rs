@@ -223,15 +223,22 @@ pub fn check_notices(project: &Project, out: &mut Vec<Diagnostic>) {
 /// one rule after another: for a notice just read, while its model is still in the
 /// processor's cache (see [`crate::load::Pending::checks_while_reading`]).
 pub fn check_notice(project: &Project, notice: &Arc<Notice>, out: &mut Vec<Diagnostic>) {
+    /// The checks of the rules that look at one notice at a time, in the registry's order.
+    type Check = fn(&Scope, &mut Vec<Diagnostic>);
+    static CHECKS: std::sync::LazyLock<Vec<Check>> = std::sync::LazyLock::new(|| {
+        LINTS
+            .iter()
+            .filter(|l| !WHOLE_PROJECT.contains(&l.name))
+            .filter_map(|l| l.check)
+            .collect()
+    });
     let scope = Scope {
         project,
         notices: std::slice::from_ref(notice),
         organisation: false,
     };
-    for l in LINTS.iter().filter(|l| !WHOLE_PROJECT.contains(&l.name)) {
-        if let Some(check) = l.check {
-            check(&scope, out);
-        }
+    for check in CHECKS.iter() {
+        check(&scope, out);
     }
 }
 
