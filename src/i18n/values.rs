@@ -399,12 +399,20 @@ pub fn notice_values(n: &Notice, primary: Lang) -> Vec<Value<'_>> {
 /// Every translatable value of the project: the organisation's, then each notice's (notices
 /// sorted by id), each in source order.
 pub fn values(p: &Project) -> Vec<Value<'_>> {
-    let primary = p.config.primary();
+    values_of(p.org.as_ref(), &p.notices, p.config.primary())
+}
+
+/// [`values`] of an organisation (when given) and some notices.
+pub fn values_of<'a>(
+    org: Option<&'a Organisation>,
+    notices: &'a [std::sync::Arc<Notice>],
+    primary: Lang,
+) -> Vec<Value<'a>> {
     let mut out = Vec::new();
-    if let Some(o) = &p.org {
+    if let Some(o) = org {
         out.extend(organisation_values(o, primary));
     }
-    for n in &p.notices {
+    for n in notices {
         out.extend(notice_values(n, primary));
     }
     out

@@ -3,7 +3,7 @@
 
 use super::prelude::*;
 use crate::i18n::lock::hash;
-use crate::i18n::values::{notice_values, organisation_values, ORGANISATION};
+use crate::i18n::values::{values_of, ORGANISATION};
 
 pub static LINT: Lint = Lint {
     name: "stale-translation",
@@ -51,15 +51,7 @@ fn check(p: &Scope, out: &mut Vec<Diagnostic>) {
     if others.is_empty() {
         return;
     }
-    // The organisation's values (when it is in the scope), then each notice's.
-    let mut values = p
-        .organisation_file()
-        .map(|o| organisation_values(o, primary))
-        .unwrap_or_default();
-    for n in p.notices {
-        values.extend(notice_values(n, primary));
-    }
-    for v in values {
+    for v in values_of(p.organisation_file(), p.notices, primary) {
         let key = v.key();
         let now = v.text.get(primary);
         for &lang in &others {
