@@ -93,8 +93,9 @@ fn awkward_at(b: &[u8], i: usize) -> bool {
 /// What one pass over a text finds: its lines, its characters, and whether every string in
 /// it is plainly safe Markdown (see [`markdown::plainly_safe_at`]).
 #[derive(Debug, PartialEq, Eq)]
-struct Scan {
-    lines: Vec<Line>,
+struct Scan<'a> {
+    /// In the arena, which a thread keeps from notice to notice: no allocation of its own.
+    lines: bumpalo::collections::Vec<'a, Line>,
     chars: usize,
     plain_markdown: bool,
 }
@@ -103,22 +104,22 @@ struct Scan {
 /// strings are plainly safe Markdown; `None` when it holds an awkward byte (see
 /// [`has_awkward_bytes`]). 64 bytes at a time with SSE2 and POPCNT, which x86_64
 /// processors of the last fifteen years have; else a line at a time.
-fn lines(b: &[u8]) -> Option<Scan> {
+fn lines<'a>(b: &[u8], arena: &'a Bump) -> Option<Scan<'a>> {
     #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
     if std::arch::is_x86_feature_detected!("popcnt") {
         // SAFETY: the function needs SSE2, which this target has (the `cfg` above), and
         // POPCNT, which the processor has (just asked).
-        return unsafe { sse2::lines(b) };
+        return unsafe { sse2::lines(b, arena) };
     }
-    lines_by_line(b)
+    lines_by_line(b, arena)
 }
 
 /// [`lines`], a line at a time (and the reference for the vector version's test).
-fn lines_by_line(b: &[u8]) -> Option<Scan> {
+fn lines_by_line<'a>(b: &[u8], arena: &'a Bump) -> Option<Scan<'a>> {
     if has_awkward_bytes(b) {
         return None;
     }
-    let mut lines = Vec::with_capacity(b.len() / 24);
+    let mut lines = bumpalo::collections::Vec::with_capacity_in(b.len() / 24, arena);
     let mut start = 0;
     let mut chars_before = 0;
     for end in memchr::memchr_iter(b'\n', b) {
@@ -162,7 +163,7 @@ fn kind_of(line: &[u8], indent: usize) -> Kind {
 mod sse2 {
     use std::arch::x86_64::*;
 
-    use super::{awkward_at, markdown, Kind, Line, Scan};
+    use super::{awkward_at, markdown, Bump, Kind, Line, Scan};
 
     /// Bit `i` of each mask says something of byte `i` of a block.
     struct Masks {
@@ -242,8 +243,8 @@ mod sse2 {
     }
 
     #[target_feature(enable = "sse2,popcnt")]
-    pub(super) fn lines(b: &[u8]) -> Option<Scan> {
-        let mut lines = Vec::with_capacity(b.len() / 24);
+    pub(super) fn lines<'a>(b: &[u8], arena: &'a Bump) -> Option<Scan<'a>> {
+        let mut lines = bumpalo::collections::Vec::with_capacity_in(b.len() / 24, arena);
         let mut plain_markdown = true;
         // The line being read: where it starts, the continuation bytes before it, and its
         // leading spaces so far (`open` while they may go on); and the continuation bytes
@@ -384,7 +385,7 @@ struct Reader<'a> {
     text: &'a str,
     /// Where the tree's collections and made strings go.
     arena: &'a Bump,
-    lines: Vec<Line>,
+    lines: bumpalo::collections::Vec<'a, Line>,
     /// The next line to read.
     li: usize,
     nodes: usize,
@@ -409,7 +410,7 @@ pub fn parse<'a>(text: &'a str, arena: &'a Bump, limits: &Limits) -> Option<Pars
         lines,
         chars: chars_before,
         plain_markdown,
-    } = lines(b)?;
+    } = lines(b, arena)?;
     let mut r = Reader {
         b,
         text,
@@ -1247,8 +1248,9 @@ mod tests {
         }
         let mut plain_markdown = 0;
         for t in &texts {
-            let by_block = lines(t.as_bytes());
-            assert_eq!(by_block, lines_by_line(t.as_bytes()), "{t:?}");
+            let (a, b) = (Bump::new(), Bump::new());
+            let by_block = lines(t.as_bytes(), &a);
+            assert_eq!(by_block, lines_by_line(t.as_bytes(), &b), "{t:?}");
             awkward += usize::from(by_block.is_none());
             plain_markdown += usize::from(by_block.is_some_and(|s| s.plain_markdown));
         }
