@@ -517,9 +517,14 @@ fn retention_view(cx: &Ctx<'_>, n: &Notice, r: &Retention) -> RetentionView {
             || html_escape(&cx.msg("retention-then-default")),
             |t| cx.inline(t),
         ),
-        categories: names(cx, n.retention_categories(r), |id| {
-            n.category(id).map(|c| &c.name)
-        }),
+        // A row that names no categories covers them all: their names, in order, with no
+        // looking up each id among them.
+        categories: match &r.categories {
+            Some(ids) => names(cx, ids.iter().map(|c| c.v.as_str()), |id| {
+                n.category(id).map(|c| &c.name)
+            }),
+            None => n.categories.iter().map(|c| cx.t(&c.name)).collect(),
+        },
         justification: cx.md_opt(&r.justification),
     }
 }
