@@ -368,13 +368,20 @@ pub fn run(cli: Cli) -> ExitCode {
                 crate::build::BATCH
             };
             match crate::build::stream(&a.common.root, &opts, None, batch) {
-                Ok(s) => report(
-                    &s.diagnostics,
-                    &s.project,
-                    s.unrecorded,
-                    a.format,
-                    a.deny_warnings,
-                ),
+                Ok(s) => {
+                    let code = report(
+                        &s.diagnostics,
+                        &s.project,
+                        s.unrecorded,
+                        a.format,
+                        a.deny_warnings,
+                    );
+                    // The process ends now, and its memory goes back whole: freeing each
+                    // notice's stub and path first took 3 ms of 10,000 notices' check.
+                    // (`s` holds no writer or cache that has anything left to do.)
+                    std::mem::forget(s);
+                    code
+                }
                 Err(e) => fail(e),
             }
         }
