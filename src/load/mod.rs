@@ -730,8 +730,17 @@ pub fn begin(root: &Path, opts: &Options) -> Result<(Project, Pending), LoadErro
 
     let notices_dir = root.join("notices");
     let mut found = Vec::new();
-    if notices_dir.is_dir() {
-        found = walk(root, &mut sources, &mut diags);
+    // The parse cache's folder is listed while the notices are found.
+    let (walked, listing) = rayon::join(
+        || {
+            notices_dir
+                .is_dir()
+                .then(|| walk(root, &mut sources, &mut diags))
+        },
+        || opts.cache.then(|| cache::listing(root)),
+    );
+    if let Some(w) = walked {
+        found = w;
     } else {
         let id = sources.add("notices".into(), String::new());
         diags.push(
@@ -850,7 +859,12 @@ pub fn begin(root: &Path, opts: &Options) -> Result<(Project, Pending), LoadErro
                 .find(|i| sources.path(*i) == path)
                 .map_or("", |i| sources.text(i))
         };
-        cache::Cache::new(root, text_of("hysbys.toml"), text_of(&org_path))
+        cache::Cache::with_listing(
+            root,
+            text_of("hysbys.toml"),
+            text_of(&org_path),
+            listing.unwrap_or_default(),
+        )
     });
     let lock = read_lock(root, &limits, &mut sources, &mut diags);
     // Batches go in id order, the order of every output.
