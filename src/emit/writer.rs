@@ -240,6 +240,12 @@ const LARGE: u64 = 1 << 24;
 const MAX_PART: u64 = 1 << 28;
 
 /// Parse one manifest line: `key \t path`, or `key \t file#id \t offset \t length`.
+/// The lines of a manifest: the room its maps need, made once instead of grown (about
+/// 70,000 lines at 10,000 notices).
+fn lines_in(text: &str) -> usize {
+    memchr::memchr_iter(b'\n', text.as_bytes()).count()
+}
+
 fn manifest_line(line: &str) -> Option<(String, (String, Option<Span>))> {
     let mut cols = line.split('\t');
     let key = cols.next()?;
@@ -324,7 +330,7 @@ fn start_from_previous(prev: &Path, staging: &Path) -> Option<Base> {
         remove_ours(prev);
         return None;
     };
-    let mut keys = HashMap::default();
+    let mut keys = HashMap::with_capacity_and_hasher(lines_in(&text), Default::default());
     let mut parts: HashMap<String, HashMap<String, (String, Span)>> = HashMap::default();
     for (path, (key, span)) in text.lines().filter_map(manifest_line) {
         match (span, path.split_once('#')) {
@@ -530,7 +536,12 @@ impl Writer {
             // Only a complete previous build (one that has a manifest) is reused from.
             || {
                 fs::read_to_string(out.join(MANIFEST))
-                    .map(|text| text.lines().filter_map(manifest_line).collect())
+                    .map(|text| {
+                        let mut m =
+                            HashMap::with_capacity_and_hasher(lines_in(&text), Default::default());
+                        m.extend(text.lines().filter_map(manifest_line));
+                        m
+                    })
                     .unwrap_or_default()
             },
         );

@@ -20,7 +20,7 @@
 //! the load began is not stamped ("racy" in git's words: a second edit within the same
 //! clock tick would leave the same times).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Severity};
@@ -207,9 +207,9 @@ impl Cache {
             dir,
             env: h.finalize().into(),
             present,
-            used: std::sync::Mutex::new(HashSet::new()),
+            used: std::sync::Mutex::new(HashSet::default()),
             stamps,
-            stamped: std::sync::Mutex::new(HashMap::new()),
+            stamped: std::sync::Mutex::new(HashMap::default()),
             settled,
             verdict_env: None,
         }
