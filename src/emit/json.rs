@@ -147,8 +147,10 @@ pub fn string(out: &mut Vec<u8>, s: &str) {
     let mut start = 0;
     while let Some(j) = next_escape(bytes, start) {
         out.extend_from_slice(&bytes[start..j]);
-        if let Some((e, len)) = escape(bytes[j]) {
-            out.extend_from_slice(&e[..len]);
+        match escape(bytes[j]) {
+            Some((e, len)) => out.extend_from_slice(&e[..len]),
+            // (`next_escape` stops only at bytes `escape` knows.)
+            None => out.push(bytes[j]),
         }
         start = j + 1;
     }

@@ -239,13 +239,13 @@ const LARGE: u64 = 1 << 24;
 /// The longest part read back from a previous build (a guard against a damaged manifest).
 const MAX_PART: u64 = 1 << 28;
 
-/// Parse one manifest line: `key \t path`, or `key \t file#id \t offset \t length`.
 /// The lines of a manifest: the room its maps need, made once instead of grown (about
 /// 70,000 lines at 10,000 notices).
 fn lines_in(text: &str) -> usize {
     memchr::memchr_iter(b'\n', text.as_bytes()).count()
 }
 
+/// Parse one manifest line: `key \t path`, or `key \t file#id \t offset \t length`.
 fn manifest_line(line: &str) -> Option<(String, (String, Option<Span>))> {
     let mut cols = line.split('\t');
     let key = cols.next()?;
