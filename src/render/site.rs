@@ -68,8 +68,8 @@ fn new_tera() -> Tera {
 
 /// Tera's own `join`, with the same output (a test compares them), without formatting
 /// each item with `format!` into a string of its own and collecting them. The built-in
-/// theme joins the names in every list of a page, and Tera's `join` was a twentieth of a
-/// build's instructions.
+/// theme joins the names in every list of a page, and Tera's `join` was about 4 % of a
+/// build's instructions (71 M of 1,931 M for 200 notices).
 fn join(items: &[Value], kwargs: Kwargs, state: &State) -> TeraResult<Value> {
     let sep = kwargs.get::<StringInput>("sep")?;
     // With autoescaping, a safe item or a safe separator makes the whole safe, and each
