@@ -654,6 +654,15 @@ fn a_rebuild_after_one_edit_reuses_unchanged_pages_and_matches_a_clean_build() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 
+    // The first notice made longer and a later one removed, in one batch: the kept parts
+    // after the first are copied to new places, and those on either side of the removed
+    // one are not one run of bytes in the previous build's files.
+    prefix_title(&project, "notices/advice/advice.yaml", "Longer ");
+    std::fs::remove_file(project.join("notices/council-tax/council-tax-reduction.yaml"))
+        .expect("remove");
+    stream_build(&project, &out, 8);
+    assert_matches_clean_build(&project, &out, dir.path());
+
     // A damaged manifest is no reason to fail: the parts it points at wrongly are not
     // reused (a wrong key) or not found (past the end), and are made again.
     let manifest = out.join(".hysbys-manifest");

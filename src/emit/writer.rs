@@ -637,6 +637,7 @@ impl Writer {
             pos: 0,
             parts: parts.clone(),
             pending: Vec::new(),
+            run: None,
             changed: 0,
             writer: self,
         })
@@ -960,14 +961,79 @@ struct Patching<'w> {
     pos: u64,
     /// The old version's parts: notice id → key and span.
     parts: HashMap<String, (String, Span)>,
-    /// Bytes written and not yet compared with the old version.
+    /// Bytes written and not yet compared with the old version (they go at `pos`).
     pending: Vec<u8>,
+    /// Kept parts not yet copied: bytes `from..from + len` of the previous build's file,
+    /// which go at `at`. Parts that follow each other there and here, with the
+    /// same bytes between them (a separator), are copied in one call: one `pread` of the
+    /// separator instead of a `pread`, a `pwrite` and a `copy_file_range` for each notice.
+    run: Option<Run>,
     /// Bytes written to the file (the rest were already there).
     changed: u64,
     writer: &'w Writer,
 }
 
+/// The bytes of kept parts copied in one call (see [`Patching::run`]).
+const RUN: u64 = 8 << 20;
+
+/// See [`Patching::run`].
+struct Run {
+    file: std::sync::Arc<File>,
+    from: u64,
+    len: u64,
+    at: u64,
+}
+
 impl Patching<'_> {
+    /// Copy the kept parts not yet copied.
+    fn copy_run(&mut self) -> io::Result<()> {
+        let Some(run) = self.run.take() else {
+            return Ok(());
+        };
+        let at = run.at;
+        if !copy_range(&run.file, run.from, run.len, &self.file, Some(at))? {
+            let len = usize::try_from(run.len).map_err(|e| other(e.to_string()))?;
+            let mut buf = vec![0; len];
+            read_at(&run.file, &mut buf, run.from)?;
+            write_at(&self.file, &buf, at)?;
+        }
+        Ok(())
+    }
+
+    /// Take `part` into the run of kept parts, if it follows the run's last part in the
+    /// previous build's file with the pending bytes between them there too.
+    fn extends_run(&mut self, part: &Kept) -> io::Result<bool> {
+        let Some(run) = &mut self.run else {
+            return Ok(false);
+        };
+        let gap = self.pending.len() as u64;
+        // (Nothing was written after the run but the pending bytes.)
+        let follows = std::sync::Arc::ptr_eq(&run.file, &part.file)
+            && run.at + run.len == self.pos
+            && gap <= 64
+            && run.from.checked_add(run.len + gap) == Some(part.offset);
+        if !follows {
+            return Ok(false);
+        }
+        let mut there = [0; 64];
+        let there = &mut there[..self.pending.len()];
+        if read_at(&run.file, there, run.from + run.len).is_err() || *there != *self.pending {
+            return Ok(false);
+        }
+        run.len += gap + part.len;
+        let full = run.len >= RUN;
+        self.pos += gap + part.len;
+        self.changed += gap + part.len;
+        self.pending.clear();
+        // Copied as it goes, a few megabytes at a time, while the other large files are
+        // written beside it: copied whole at the end, the four files' copies ran one after
+        // the other on one thread.
+        if full {
+            self.copy_run()?;
+        }
+        Ok(true)
+    }
+
     /// Compare the pending bytes with what is at their place, and write them if different.
     fn settle(&mut self) -> io::Result<()> {
         if self.pending.is_empty() {
@@ -994,13 +1060,15 @@ impl io::Write for Patching<'_> {
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        self.settle()
+        self.settle()?;
+        self.copy_run()
     }
 }
 
 impl Out for Patching<'_> {
     fn close(mut self: Box<Self>) -> io::Result<()> {
         self.settle()?;
+        self.copy_run()?;
         self.file.set_len(self.pos)?;
         self.writer.files.fetch_add(1, Ordering::Relaxed);
         self.writer.bytes.fetch_add(self.pos, Ordering::Relaxed);
@@ -1011,24 +1079,28 @@ impl Out for Patching<'_> {
     }
 
     fn keep(&mut self, part: &Kept) -> io::Result<()> {
+        if self.extends_run(part)? {
+            return Ok(());
+        }
         self.settle()?;
         let here = self
             .parts
             .get(&part.id)
             .is_some_and(|(key, span)| *key == part.key && *span == (self.pos, part.len));
-        if !here {
-            if !copy_range(
-                &part.file,
-                part.offset,
-                part.len,
-                &self.file,
-                Some(self.pos),
-            )? {
-                write_at(&self.file, &part.read()?, self.pos)?;
-            }
-            self.changed += part.len;
+        if here {
+            self.pos += part.len;
+            return Ok(());
         }
+        // A part that begins a run: the run before it is copied now.
+        self.copy_run()?;
+        self.run = Some(Run {
+            file: std::sync::Arc::clone(&part.file),
+            from: part.offset,
+            len: part.len,
+            at: self.pos,
+        });
         self.pos += part.len;
+        self.changed += part.len;
         Ok(())
     }
 }
